@@ -1,0 +1,21 @@
+// Astro configuration: static output, directory URLs with trailing slashes, MDX and React islands.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+
+const base = process.env.BASE_PATH ?? '/';
+// A build of another content folder (the broken-lesson test) keeps its own cache, so it never leaks into the real site.
+const contentRoot = process.env.SHIP_SMALL_CONTENT;
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://ship-small.example',
+  base,
+  ...(contentRoot ? { cacheDir: `./node_modules/.astro-${contentRoot.replace(/[^a-z0-9]+/gi, '-')}` } : {}),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), react()],
+  devToolbar: { enabled: false },
+  prefetch: false,
+  // Scripts stay files, never inlined: Vite's preload helper breaks in inline modules, and files keep the CSP simple.
+  vite: { build: { assetsInlineLimit: 0 } },
+});

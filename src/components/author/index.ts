@@ -1,0 +1,12 @@
+// The author components MDX lessons may use, passed to every lesson's <Content components>.
+import Callout from './Callout.astro';
+import Figure from './Figure.astro';
+import KeyTakeaways from './KeyTakeaways.astro';
+import SimEmbed from './SimEmbed.astro';
+import Term from './Term.astro';
+import Quiz from './Quiz.astro';
+
+export { Callout, Figure, KeyTakeaways, SimEmbed, Term, Quiz };
+
+/** Components available in every lesson without an import. */
+export const authorComponents = { Callout, Figure, SimEmbed, Term };

@@ -1,0 +1,14 @@
+// Joins site paths onto the configured base, so the course also works under a path prefix.
+const base = import.meta.env.BASE_URL;
+
+/** `/lessons/x/` under base `/course/` gives `/course/lessons/x/`. */
+export function withBase(path: string): string {
+  return joinBase(base, path);
+}
+
+/** Pure form of withBase, for tests. */
+export function joinBase(basePath: string, path: string): string {
+  const left = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath;
+  const right = path.startsWith('/') ? path : `/${path}`;
+  return `${left}${right}`;
+}

@@ -1,0 +1,68 @@
+// The lesson frontmatter schema: the one definition of what an MDX lesson must declare.
+import { z } from 'zod';
+
+export const simulationIds = ['handoff', 'batch-size', 'env-parity', 'conway', 'drift', 'test-levels', 'cicd', 'metrics', 'capstone'] as const;
+
+export const quizQuestionSchema = z
+  .object({
+    prompt: z.string().min(10).describe('The question, as the learner reads it.'),
+    choices: z
+      .array(
+        z.object({
+          text: z.string().min(1).describe('What the learner can pick.'),
+          explanation: z.string().min(10).describe('Why this choice is right or wrong, shown once the learner answers.'),
+        }),
+      )
+      .min(2)
+      .max(6)
+      .describe('Two to six choices, each with its own explanation.'),
+    answer: z.number().int().min(0).describe('Index (from 0) of the one correct choice.'),
+  })
+  .refine((q) => q.answer < q.choices.length, {
+    message: 'answer must be the index of one of the choices',
+    path: ['answer'],
+  })
+  .describe('One multiple-choice question with exactly one right answer.');
+
+export const lessonSchema = z
+  .object({
+    title: z.string().min(3).max(90).describe('The lesson title, shown in the map, the page heading and the tab.'),
+    summary: z.string().min(20).max(300).describe('One or two sentences shown on the course map and in search results.'),
+    objectives: z.array(z.string().min(10)).min(1).max(6).describe('What the learner can do after the lesson, each starting with a verb.'),
+    minutes: z.number().int().min(1).max(90).describe('Estimated minutes to read the lesson and do its activity.'),
+    simulation: z.enum(simulationIds).optional().describe('The simulation paired with this lesson, when it has one.'),
+    glossary: z
+      .array(z.string().regex(/^[a-z0-9-]+$/, 'glossary ids are lower-case words joined by hyphens'))
+      .default([])
+      .describe('Ids of the glossary terms this lesson marks with <Term>.'),
+    takeaways: z.array(z.string().min(10)).min(2).max(6).describe('The key takeaways listed at the end of the lesson.'),
+    quiz: z.array(quizQuestionSchema).min(4).describe('The end-of-lesson quiz: at least four questions.'),
+  })
+  .strict()
+  .describe('Frontmatter of one lesson.');
+
+export type Lesson = z.infer<typeof lessonSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+
+export const moduleSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^\d{2}-[a-z0-9-]+$/, 'module ids are the folder name, such as 01-origins')
+      .describe('The folder that holds the module’s lessons.'),
+    title: z.string().min(3).describe('The module title on the course map.'),
+    summary: z.string().min(10).describe('One sentence on what the module covers.'),
+  })
+  .describe('One module of the course.');
+
+export type Module = z.infer<typeof moduleSchema>;
+
+export const glossaryTermSchema = z
+  .object({
+    term: z.string().min(2).describe('The term as it is written in prose.'),
+    definition: z.string().min(10).max(300).describe('A one-sentence definition in plain words.'),
+  })
+  .strict()
+  .describe('One glossary entry; its id is its file name in content/glossary.');
+
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;

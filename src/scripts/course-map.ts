@@ -1,0 +1,70 @@
+// Course map behaviour: completion per lesson, the overall bar, resume, and progress export/import.
+import { $progress } from './progress-store.ts';
+import { exportProgress, importProgress } from '../lib/progress.ts';
+import { setupResume } from './resume.ts';
+
+const box = document.querySelector<HTMLElement>('[data-course-progress]');
+const slugs = (box?.dataset['slugs'] ?? '').split(' ').filter(Boolean);
+const titles = Object.fromEntries(
+  [...document.querySelectorAll<HTMLElement>('[data-lesson-item]')].map((li) => [
+    li.dataset['lessonItem'] ?? '',
+    li
+      .querySelector('a')
+      ?.textContent?.replace(/^\d+\.\s*/, '')
+      .trim() ?? '',
+  ]),
+);
+
+$progress.subscribe((p) => {
+  const done = slugs.filter((s) => p.completed[s]).length;
+  const bar = box?.querySelector('progress');
+  if (bar) bar.value = done;
+  const text = box?.querySelector('[data-progress-text]');
+  if (text) text.textContent = `${done} of ${slugs.length} lessons completed (${Math.round((done / Math.max(1, slugs.length)) * 100)}%).`;
+  for (const li of document.querySelectorAll<HTMLElement>('[data-lesson-item]')) {
+    const slug = li.dataset['lessonItem'] ?? '';
+    const state = p.completed[slug] ? 'completed' : p.visited[slug] ? 'started' : 'new';
+    const el = li.querySelector<HTMLElement>('.state');
+    if (el) el.dataset['state'] = state;
+    const label = li.querySelector('[data-state-text]');
+    if (label) label.textContent = state === 'completed' ? 'Completed' : state === 'started' ? 'Started' : 'Not started';
+  }
+});
+
+setupResume(titles);
+
+const status = document.querySelector<HTMLElement>('[data-import-status]');
+function say(message: string, error = false): void {
+  if (!status) return;
+  status.textContent = message;
+  status.classList.toggle('error', error);
+}
+
+document.querySelector('[data-export]')?.addEventListener('click', () => {
+  const blob = new Blob([exportProgress($progress.get())], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `ship-small-progress-${new Date().toISOString().slice(0, 10)}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  say('Progress exported. Keep the file somewhere safe.');
+});
+
+const input = document.querySelector<HTMLInputElement>('[data-import]');
+document.querySelector('[data-import-button]')?.addEventListener('click', () => input?.click());
+input?.addEventListener('change', async () => {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  const text = file.size > 1_000_000 ? '' : await file.text();
+  const result = importProgress(text, file.size);
+  if (!result.ok) {
+    say(`Import failed: ${result.error}`, true);
+    return;
+  }
+  $progress.set(result.progress);
+  const count = Object.keys(result.progress.completed).length;
+  say(`Progress imported from ${file.name}: ${count} completed lesson${count === 1 ? '' : 's'}.`);
+});
