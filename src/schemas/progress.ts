@@ -21,7 +21,10 @@ export const progressSchema = z.object({
   /** slug -> when the learner completed it. */
   completed: z.record(slugSchema, isoDateSchema),
   /** slug -> question index -> chosen choice index. */
-  quiz: z.record(slugSchema, z.record(z.string().check(z.regex(/^\d{1,2}$/)), z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 9, 'a choice number from 0 to 9')))),
+  quiz: z.record(
+    slugSchema,
+    z.record(z.string().check(z.regex(/^\d{1,2}$/)), z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 9, 'a choice number from 0 to 9'))),
+  ),
   /** The last lesson the learner opened, to resume. */
   last: z.nullable(z.object({ slug: slugSchema, at: isoDateSchema })),
 });

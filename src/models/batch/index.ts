@@ -1,0 +1,6 @@
+// The batch-size model's public surface.
+export * from './types.ts';
+export * from './model.ts';
+export * from './metrics.ts';
+export * from './risk.ts';
+export * from './narrate.ts';
