@@ -89,7 +89,16 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`Budget: ${kb(BUDGET.proseJs)} of Brotli-compressed JS on a page without a sim, ${kb(BUDGET.simJs)} on a sim page.\n`);
 console.log(['page'.padEnd(34), 'kind'.padEnd(6), 'JS gzip'.padStart(9), 'JS br'.padStart(9), 'total gzip'.padStart(11), ''].join(' '));
 for (const r of rows) {
-  console.log([r.page.padEnd(34), (r.sim ? 'sim' : 'prose').padEnd(6), kb(r.jsGzip).padStart(9), kb(r.jsBrotli).padStart(9), kb(r.totalGzip).padStart(11), r.over ? 'OVER BUDGET' : 'ok'].join(' '));
+  console.log(
+    [
+      r.page.padEnd(34),
+      (r.sim ? 'sim' : 'prose').padEnd(6),
+      kb(r.jsGzip).padStart(9),
+      kb(r.jsBrotli).padStart(9),
+      kb(r.totalGzip).padStart(11),
+      r.over ? 'OVER BUDGET' : 'ok',
+    ].join(' '),
+  );
 }
 const over = rows.filter((r) => r.over);
 if (rows.length === 0) {

@@ -1,7 +1,7 @@
 // Content collections: lessons (MDX), modules and glossary (YAML), each validated by its schema.
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { glossaryTermSchema, lessonSchema, moduleSchema } from './schemas/lesson.ts';
+import { glossaryTermSchema, lessonSchema, moduleSchema, sourceSchema } from './schemas/lesson.ts';
 import { lessonSlug } from './lib/course.ts';
 
 const contentRoot = process.env.SHIP_SMALL_CONTENT ?? './content';
@@ -21,4 +21,9 @@ const glossary = defineCollection({
   schema: glossaryTermSchema,
 });
 
-export const collections = { lessons, modules, glossary };
+const sources = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentRoot}/sources` }),
+  schema: sourceSchema,
+});
+
+export const collections = { lessons, modules, glossary, sources };

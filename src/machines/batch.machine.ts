@@ -1,7 +1,8 @@
 // The learner's flow through the batch-size sim: configure -> running (play, pause, step, ship) -> incident -> review.
 import { assign, setup } from 'xstate';
-import { init, isOver, step, canShip, type BatchAction, type BatchState } from '../models/batch/index.ts';
+import { canShip, daysToNextStop, init, isOver, step, type BatchAction, type BatchState } from '../models/batch/index.ts';
 import type { Scenario } from '../schemas/batch-scenario.ts';
+import type { Policy } from '../models/batch/types.ts';
 
 export const SPEEDS = { slow: 900, normal: 450, fast: 150 } as const;
 export type Speed = keyof typeof SPEEDS;
@@ -20,16 +21,18 @@ export type BatchEvent =
   | { type: 'run.play' }
   | { type: 'run.pause' }
   | { type: 'run.step' }
+  | { type: 'run.finish' }
   | { type: 'run.replay' }
   | { type: 'run.configure' }
   | { type: 'speed.set'; speed: Speed }
+  | { type: 'compare.set'; policy: Policy }
   | { type: 'deploy.ship' }
   | { type: 'incident.rollBack' }
   | { type: 'incident.fixForward' };
 
-/** Applies one model action to the context, logging it. */
-function apply(context: BatchContext, action: BatchAction): Partial<BatchContext> {
-  return { run: step(context.run, action), log: [...context.log, action] };
+/** Applies model actions to the context, logging them. */
+function apply(context: BatchContext, ...actions: BatchAction[]): Partial<BatchContext> {
+  return { run: actions.reduce(step, context.run), log: [...context.log, ...actions] };
 }
 
 export const batchMachine = setup({
@@ -49,9 +52,11 @@ export const batchMachine = setup({
     ),
     resetRun: assign(({ context }) => ({ run: init(context.scenario.params, context.scenario.seed), log: [] })),
     advanceDay: assign(({ context }) => apply(context, { type: 'day' })),
+    finishQuarter: assign(({ context }) => apply(context, ...daysToNextStop(context.run))),
     shipNow: assign(({ context }) => apply(context, { type: 'ship' })),
     rollBack: assign(({ context }) => apply(context, { type: 'recover', how: 'rollback' })),
     fixForward: assign(({ context }) => apply(context, { type: 'recover', how: 'fix-forward' })),
+    setComparison: assign(({ context, event }) => (event.type === 'compare.set' ? { scenario: { ...context.scenario, vs: event.policy } } : {})),
     setSpeed: assign(({ event }) => (event.type === 'speed.set' ? { speed: event.speed } : {})),
   },
   delays: {
@@ -63,6 +68,7 @@ export const batchMachine = setup({
   initial: 'configure',
   on: {
     'speed.set': { actions: 'setSpeed' },
+    'compare.set': { actions: 'setComparison' },
   },
   states: {
     configure: {
@@ -80,6 +86,7 @@ export const batchMachine = setup({
       on: {
         'deploy.ship': { guard: 'canShip', actions: 'shipNow' },
         'run.configure': { target: 'configure' },
+        'run.finish': { target: '.paused', actions: 'finishQuarter' },
       },
       states: {
         paused: {

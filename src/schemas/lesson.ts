@@ -66,3 +66,16 @@ export const glossaryTermSchema = z
   .describe('One glossary entry; its id is its file name in content/glossary.');
 
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+
+export const sourceSchema = z
+  .object({
+    title: z.string().min(3).describe('Title of the work, as published.'),
+    author: z.string().min(2).describe('Person or organisation responsible for it.'),
+    year: z.number().int().min(1900).max(2100).describe('Year of publication.'),
+    url: z.url({ protocol: /^https$/ }).describe('Where to read it; lessons link to exactly this address.'),
+    note: z.string().min(10).describe('One sentence on what it supports in the course.'),
+  })
+  .strict()
+  .describe('One cited reference; its id is its file name in content/sources.');
+
+export type Source = z.infer<typeof sourceSchema>;

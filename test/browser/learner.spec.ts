@@ -56,7 +56,10 @@ test('a wrong answer explains why and does not complete the lesson', async ({ pa
   await page.goto('/lessons/agile/');
   const form = page.locator('form[data-question]').first();
   const answer = Number(await form.getAttribute('data-answer'));
-  await form.locator('input[type=radio]').nth(answer === 0 ? 1 : 0).check();
+  await form
+    .locator('input[type=radio]')
+    .nth(answer === 0 ? 1 : 0)
+    .check();
   await form.getByRole('button', { name: /Check answer/ }).click();
   await expect(form.locator('[data-feedback]')).toContainText('Not quite.');
   await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Not completed yet');

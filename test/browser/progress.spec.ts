@@ -28,7 +28,9 @@ test('a file of the wrong shape is refused with a specific message and progress 
   await page.getByRole('button', { name: 'Mark lesson complete' }).click();
   await page.goto('/lessons/');
   const before = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
-  await page.locator('input[data-import]').setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1.0.0"}') });
+  await page
+    .locator('input[data-import]')
+    .setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1.0.0"}') });
   await expect(page.locator('[data-import-status]')).toContainText('Import failed: This is not a Ship Small progress file');
   await page.locator('input[data-import]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(200_000, 32) });
   await expect(page.locator('[data-import-status]')).toContainText('a progress file is at most 100 KB');

@@ -4,3 +4,5 @@ export * from './model.ts';
 export * from './metrics.ts';
 export * from './risk.ts';
 export * from './narrate.ts';
+export * from './export.ts';
+export * from './advice.ts';

@@ -117,6 +117,17 @@ export function step(state: BatchState, action: BatchAction): BatchState {
   }
 }
 
+/** The day actions that take a run to its next outage or to its end, for "finish the quarter". */
+export function daysToNextStop(state: BatchState): BatchAction[] {
+  const actions: BatchAction[] = [];
+  let current = state;
+  while (current.incident === null && current.day < current.params.days) {
+    current = step(current, { type: 'day' });
+    actions.push({ type: 'day' });
+  }
+  return actions;
+}
+
 /** Plays a whole run with no learner: incidents recover by params.recovery. */
 export function runQuarter(params: BatchParams, seed: number): BatchState {
   let state = init(params, seed);

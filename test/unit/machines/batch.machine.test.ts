@@ -113,3 +113,17 @@ describe('the batch sim machine', () => {
     for (const value of ['"configure"', '{"running":"playing"}', '{"running":"paused"}', '"incident"', '"review"']) expect(reached).toContain(value);
   });
 });
+
+describe('finishing the quarter early', () => {
+  it('runs to the next outage, then to the end', () => {
+    let [s] = initialTransition(batchMachine, { scenario: scenario({ days: 30, defectRate: 0.2, policy: { kind: 'every', days: 5 } }, 4) });
+    [s] = transition(batchMachine, s, { type: 'run.start' });
+    [s] = transition(batchMachine, s, { type: 'run.finish' });
+    for (let i = 0; i < 50 && s.value === 'incident'; i++) {
+      [s] = transition(batchMachine, s, { type: 'incident.rollBack' });
+      [s] = transition(batchMachine, s, { type: 'run.finish' });
+    }
+    expect(s.value).toBe('review');
+    expect(replay(s.context.scenario.params, s.context.scenario.seed, s.context.log)).toEqual(s.context.run);
+  });
+});
