@@ -50,6 +50,9 @@ export default function BatchSim() {
   const root = useRef<HTMLDivElement>(null);
   const incidentHeading = useRef<HTMLHeadingElement>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
+  const playButton = useRef<HTMLButtonElement>(null);
+  const wasIncident = useRef(false);
+  const [hydrated, setHydrated] = useState(false);
   const [problems, setProblems] = useState<ScenarioProblem[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const [copied, setCopied] = useState('');
@@ -63,6 +66,7 @@ export default function BatchSim() {
   // After hydration: read the scenario from the URL, and let the static fallback go.
   useEffect(() => {
     root.current?.closest('.sim-embed')?.classList.add('sim-live');
+    setHydrated(true);
     const parsed = parseScenario(window.location.search);
     setProblems(parsed.problems);
     send({ type: 'scenario.set', scenario: parsed.scenario });
@@ -88,8 +92,11 @@ export default function BatchSim() {
   const configuring = snapshot.matches('configure');
   const playing = snapshot.matches({ running: 'playing' });
 
+  // Focus follows the action: to the outage when one starts, back to the controls once it is resolved.
   useEffect(() => {
     if (inIncident) incidentHeading.current?.focus();
+    else if (wasIncident.current) playButton.current?.focus();
+    wasIncident.current = inIncident;
   }, [inIncident]);
   useEffect(() => {
     if (inReview) reviewHeading.current?.focus();
@@ -256,7 +263,7 @@ export default function BatchSim() {
             </button>
             <span role="status">{copied}</span>
           </div>
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={!hydrated}>
             Start the quarter
           </button>
         </form>
@@ -299,7 +306,13 @@ export default function BatchSim() {
           </div>
           {!inReview && (
             <div className="sim-controls" role="group" aria-label="Run controls">
-              <button type="button" className="button" disabled={inIncident} onClick={() => send({ type: playing ? 'run.pause' : 'run.play' })}>
+              <button
+                type="button"
+                className="button"
+                ref={playButton}
+                disabled={inIncident}
+                onClick={() => send({ type: playing ? 'run.pause' : 'run.play' })}
+              >
                 {playing ? 'Pause' : 'Play'}
               </button>
               <button type="button" className="button secondary" disabled={inIncident} onClick={() => send({ type: 'run.step' })}>

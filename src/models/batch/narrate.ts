@@ -1,5 +1,6 @@
 // Turns one step of a run into a sentence for the live region: deploys, outages, recoveries and the end of the quarter.
 import { summarize } from './metrics.ts';
+import { isOver } from './model.ts';
 import type { BatchState } from './types.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -33,7 +34,7 @@ export function narrate(prev: BatchState, next: BatchState): string | null {
       );
     }
   }
-  if (prev.day < next.params.days && next.day >= next.params.days && next.incident === null) {
+  if (!isOver(prev) && isOver(next)) {
     const s = summarize(next);
     parts.push(
       `The quarter is over: ${plural(s.deploys, 'deploy')}, ${plural(s.failedDeploys, 'outage')}, ${minutes(s.downtimeMinutes)} of downtime. Your run sits in the ${s.cluster} cluster.`,
