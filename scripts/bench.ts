@@ -1,18 +1,10 @@
 // Benchmark harness (tinybench) for the batch-size model: one quarter, 10,000 quarters, and the full Monte Carlo risk curve.
 import { Bench } from 'tinybench';
-import { riskCurve, runQuarter, sizesUpTo, type BatchParams } from '../src/models/batch/index.ts';
+import { riskCurve, runQuarter, sizesUpTo } from '../src/models/batch/index.ts';
+import { defaultScenario } from '../src/schemas/batch-scenario.ts';
 
-const params: BatchParams = {
-  days: 65,
-  changesPerDay: 4,
-  defectRate: 0.02,
-  policy: { kind: 'every', days: 5 },
-  recovery: 'rollback',
-  detectMinutes: 30,
-  rollbackMinutes: 20,
-  findMinutesPerChange: 10,
-  fixMinutes: 45,
-};
+/** The defaults a learner starts from: 65 days, 4 changes a day, 2% defects, weekly deploys. */
+const params = defaultScenario().params;
 
 let seed = 0;
 const cases: Array<{ name: string; fn: () => void; iterations: number }> = [

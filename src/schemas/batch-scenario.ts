@@ -1,5 +1,5 @@
 // The batch-size scenario: seed plus every parameter, as kept in the URL query; each bad value falls back to its default with a message.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BatchParams, Policy, Recovery } from '../models/batch/types.ts';
 
 /** Presets for the test-suite strength, as a per-change defect chance. */
@@ -8,43 +8,56 @@ export const DEFECT_PRESETS = { strong: 0.02, weak: 0.08 } as const;
 const POLICY_HINT = 'use every:DAYS, count:CHANGES, window:DAYS or manual';
 const policyPattern = /^(every|count|window):(\d{1,3})$|^manual$/;
 
-export const policySchema = z
-  .string()
-  .max(20, POLICY_HINT)
-  .regex(policyPattern, POLICY_HINT)
-  .transform((value, ctx): Policy => {
+/** When to deploy: every:5 (every 5 working days), count:10 (whenever 10 changes wait), window:21 (maintenance windows), or manual. */
+export const policySchema = z.pipe(
+  z.string().check(z.maxLength(20, POLICY_HINT), z.regex(policyPattern, POLICY_HINT)),
+  z.transform((value: string, ctx): Policy => {
     if (value === 'manual') return { kind: 'manual' };
     const [kind, raw] = value.split(':') as ['every' | 'count' | 'window', string];
     const n = Number(raw);
     const max = kind === 'count' ? 500 : 130;
     if (n < 1 || n > max) {
-      ctx.addIssue({ code: 'custom', message: `the number after ${kind}: must be from 1 to ${max}` });
+      ctx.issues.push({ code: 'custom', message: `the number after ${kind}: must be from 1 to ${max}`, input: value });
       return z.NEVER;
     }
     return kind === 'count' ? { kind, changes: n } : { kind, days: n };
-  })
-  .describe('When to deploy: every:5 (every 5 working days), count:10 (whenever 10 changes wait), window:21 (maintenance windows), or manual.');
+  }),
+);
 
-const int = (min: number, max: number) =>
-  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
-const num = (min: number, max: number) => z.coerce.number({ error: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const number = (min: number, max: number, whole: boolean) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .check(
+      ...(whole ? [z.refine((n: unknown) => Number.isInteger(n), 'must be a whole number')] : []),
+      z.gte(min, `must be at least ${min}`),
+      z.lte(max, `must be at most ${max}`),
+    );
 
-/** One entry per URL parameter: its schema, its default, and what it means. */
+/** One entry per URL parameter: its schema, its default, and what it means (shown on the page and in the README). */
 export const scenarioFields = {
-  seed: { schema: int(0, 2_147_483_647).describe('The dice: the same seed gives the same changes and defects.'), fallback: 2026 },
-  days: { schema: int(5, 130).describe('Working days simulated (65 is a quarter).'), fallback: 65 },
-  rate: { schema: num(0.5, 20).describe('Changes ready per working day, on average.'), fallback: 4 },
-  defect: { schema: num(0, 50).describe('Percent chance that one change breaks production (2 = strong tests, 8 = weak).'), fallback: 2 },
-  policy: { schema: policySchema, fallback: { kind: 'every', days: 5 } as Policy },
-  recovery: {
-    schema: z.enum(['rollback', 'fix-forward'], 'use rollback or fix-forward').describe('How automatic runs recover from an outage.'),
-    fallback: 'rollback' as Recovery,
+  seed: { schema: number(0, 2_147_483_647, true), fallback: 2026, description: 'The dice: the same seed gives the same changes and defects.' },
+  days: { schema: number(5, 130, true), fallback: 65, description: 'Working days simulated (65 is a quarter).' },
+  rate: { schema: number(0.5, 20, false), fallback: 4, description: 'Changes ready per working day, on average.' },
+  defect: { schema: number(0, 50, false), fallback: 2, description: 'Percent chance that one change breaks production (2 = strong tests, 8 = weak).' },
+  policy: {
+    schema: policySchema,
+    fallback: { kind: 'every', days: 5 } as Policy,
+    description: 'When to deploy: every:DAYS, count:CHANGES (whenever that many wait), window:DAYS (maintenance windows) or manual.',
   },
-  detect: { schema: int(0, 1440).describe('Minutes before an outage is noticed.'), fallback: 30 },
-  rollback: { schema: int(0, 1440).describe('Minutes to roll a deploy back.'), fallback: 20 },
-  find: { schema: int(0, 240).describe('Minutes per change in the batch to find the bad one.'), fallback: 10 },
-  fix: { schema: int(0, 1440).describe('Minutes to write and ship a fix once the bad change is found.'), fallback: 45 },
-  vs: { schema: policySchema.optional(), fallback: undefined as Policy | undefined },
+  recovery: {
+    schema: z.enum(['rollback', 'fix-forward'], 'use rollback or fix-forward'),
+    fallback: 'rollback' as Recovery,
+    description: 'How automatic runs (the comparison) recover from an outage: rollback or fix-forward.',
+  },
+  detect: { schema: number(0, 1440, true), fallback: 30, description: 'Minutes before an outage is noticed.' },
+  rollback: { schema: number(0, 1440, true), fallback: 20, description: 'Minutes to roll a deploy back.' },
+  find: { schema: number(0, 240, true), fallback: 10, description: 'Minutes per change in the batch to find the bad one.' },
+  fix: { schema: number(0, 1440, true), fallback: 45, description: 'Minutes to write and ship a fix once the bad change is found.' },
+  vs: {
+    schema: z.optional(policySchema),
+    fallback: undefined as Policy | undefined,
+    description: 'The second policy in “Same dice, two policies”, written like policy.',
+  },
 } as const;
 
 export type ScenarioParam = keyof typeof scenarioFields;

@@ -22,18 +22,9 @@ import {
   type BatchParams,
   type Policy,
 } from '../../../src/models/batch/index.ts';
+import { defaultScenario } from '../../../src/schemas/batch-scenario.ts';
 
-const base: BatchParams = {
-  days: 65,
-  changesPerDay: 4,
-  defectRate: 0.02,
-  policy: { kind: 'every', days: 5 },
-  recovery: 'rollback',
-  detectMinutes: 30,
-  rollbackMinutes: 20,
-  findMinutesPerChange: 10,
-  fixMinutes: 45,
-};
+const base: BatchParams = defaultScenario().params;
 
 const policyArb: fc.Arbitrary<Policy> = fc.oneof(
   fc.integer({ min: 1, max: 65 }).map((days) => ({ kind: 'every' as const, days })),
