@@ -1,7 +1,7 @@
 // Content collections: lessons (MDX), modules and glossary (YAML), each validated by its schema.
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { glossaryTermSchema, lessonSchema, moduleSchema, sourceSchema } from './schemas/lesson.ts';
+import { assessmentQuestionSchema, confidenceStatementSchema, glossaryTermSchema, lessonSchema, moduleSchema, sourceSchema } from './schemas/lesson.ts';
 import { lessonSlug } from './lib/course.ts';
 
 const contentRoot = process.env.SHIP_SMALL_CONTENT ?? './content';
@@ -26,4 +26,14 @@ const sources = defineCollection({
   schema: sourceSchema,
 });
 
-export const collections = { lessons, modules, glossary, sources };
+const assessment = defineCollection({
+  loader: file(`${contentRoot}/assessment.yaml`),
+  schema: assessmentQuestionSchema,
+});
+
+const confidence = defineCollection({
+  loader: file(`${contentRoot}/confidence.yaml`),
+  schema: confidenceStatementSchema,
+});
+
+export const collections = { lessons, modules, glossary, sources, assessment, confidence };

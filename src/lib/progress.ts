@@ -1,6 +1,14 @@
 // Pure progress logic: read (validate, migrate or reset) saved data, update it, and export or import it as a file.
 import * as z from 'zod/mini';
-import { progressFileSchema, progressSchema, progressV1Schema, type Progress } from '../schemas/progress.ts';
+import {
+  progressFileSchema,
+  progressSchema,
+  progressV1Schema,
+  progressV2Schema,
+  type Confidence,
+  type Progress,
+  type ProgressV2,
+} from '../schemas/progress.ts';
 
 export const PROGRESS_KEY = 'ship-small:progress';
 export const BACKUP_PREFIX = 'ship-small:progress-backup:';
@@ -8,7 +16,7 @@ export const BACKUP_PREFIX = 'ship-small:progress-backup:';
 export const MAX_IMPORT_BYTES = 100_000;
 
 export function emptyProgress(): Progress {
-  return { version: 2, visited: {}, completed: {}, quiz: {}, last: null };
+  return { version: 3, visited: {}, completed: {}, quiz: {}, last: null, confidence: { before: null, after: null }, assessment: null };
 }
 
 export type ReadResult =
@@ -20,8 +28,12 @@ export type ReadResult =
 export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'the data'}: ${issue.message}`)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'the data'}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`)
     .join('; ');
+}
+
+function fromVersion2(old: ProgressV2): Progress {
+  return { ...old, version: 3, confidence: { before: null, after: null }, assessment: null };
 }
 
 function fromVersion1(old: z.infer<typeof progressV1Schema>, migratedAt: string): Progress {
@@ -44,8 +56,13 @@ export function upgrade(value: unknown, now: Date = new Date()): { progress: Pro
     if (old.success) return { progress: fromVersion1(old.data, now.toISOString()), from: 1 };
     return { error: `version 1 data is damaged (${describeIssues(old.error)})` };
   }
+  if (version === 2) {
+    const old = progressV2Schema.safeParse(value);
+    if (old.success) return { progress: fromVersion2(old.data), from: 2 };
+    return { error: `version 2 data is damaged (${describeIssues(old.error)})` };
+  }
   if (version === undefined) return { error: 'it has no version number, so it is not Ship Small progress' };
-  if (version !== 2) return { error: `version ${JSON.stringify(version).slice(0, 20)} is not one this site knows` };
+  if (version !== 3) return { error: `version ${JSON.stringify(version).slice(0, 20)} is not one this site knows` };
   return { error: describeIssues(current.error) };
 }
 
@@ -81,6 +98,14 @@ export function markIncomplete(progress: Progress, slug: string): Progress {
 
 export function recordAnswer(progress: Progress, slug: string, question: number, choice: number): Progress {
   return { ...progress, quiz: { ...progress.quiz, [slug]: { ...progress.quiz[slug], [String(question)]: choice } } };
+}
+
+export function recordConfidence(progress: Progress, when: 'before' | 'after', ratings: Confidence['ratings'], now: Date = new Date()): Progress {
+  return { ...progress, confidence: { ...progress.confidence, [when]: { at: now.toISOString(), ratings } } };
+}
+
+export function recordAssessment(progress: Progress, answers: Record<string, number>, now: Date = new Date()): Progress {
+  return { ...progress, assessment: { at: now.toISOString(), answers } };
 }
 
 /** Share of lessons completed, 0 to 1, counting only lessons that exist. */

@@ -3,26 +3,61 @@ import { z } from 'zod';
 
 export const simulationIds = ['handoff', 'batch-size', 'env-parity', 'conway', 'drift', 'test-levels', 'cicd', 'metrics', 'capstone'] as const;
 
-export const quizQuestionSchema = z
+const choicesSchema = z
+  .array(
+    z.object({
+      text: z.string().min(1).describe('What the learner can pick.'),
+      explanation: z.string().min(10).describe('Why this choice is right or wrong, shown once the learner answers.'),
+    }),
+  )
+  .min(2)
+  .max(6)
+  .describe('Two to six choices, each with its own explanation.');
+
+const questionShape = z.object({
+  prompt: z.string().min(10).describe('The question, as the learner reads it.'),
+  choices: choicesSchema,
+  answer: z.number().int().min(0).describe('Index (from 0) of the one correct choice.'),
+});
+
+const answerIsAChoice = (q: { answer: number; choices: unknown[] }) => q.answer < q.choices.length;
+const answerIssue = { message: 'answer must be the index of one of the choices', path: ['answer'] };
+
+export const quizQuestionSchema = questionShape.refine(answerIsAChoice, answerIssue).describe('One multiple-choice question with exactly one right answer.');
+
+/** A final-assessment question: a quiz question that also names the lesson to revisit. */
+export const assessmentQuestionSchema = questionShape
+  .extend({
+    id: z
+      .string()
+      .regex(/^q\d{2}$/, 'question ids are q01, q02, …')
+      .describe('Stable id of the question.'),
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .describe('Slug of the lesson that teaches it, linked from the explanation.'),
+  })
+  .strict()
+  .refine(answerIsAChoice, answerIssue)
+  .describe('One question of the final assessment.');
+export type AssessmentQuestion = z.infer<typeof assessmentQuestionSchema>;
+
+/** A statement of the confidence check, rated 1 to 5 before and after the course. */
+export const confidenceStatementSchema = z
   .object({
-    prompt: z.string().min(10).describe('The question, as the learner reads it.'),
-    choices: z
-      .array(
-        z.object({
-          text: z.string().min(1).describe('What the learner can pick.'),
-          explanation: z.string().min(10).describe('Why this choice is right or wrong, shown once the learner answers.'),
-        }),
-      )
-      .min(2)
-      .max(6)
-      .describe('Two to six choices, each with its own explanation.'),
-    answer: z.number().int().min(0).describe('Index (from 0) of the one correct choice.'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('Stable id; ratings are saved under it.'),
+    statement: z.string().min(10).describe('First-person statement the learner rates, such as “I can explain …”.'),
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .describe('Slug of the lesson that teaches it.'),
   })
-  .refine((q) => q.answer < q.choices.length, {
-    message: 'answer must be the index of one of the choices',
-    path: ['answer'],
-  })
-  .describe('One multiple-choice question with exactly one right answer.');
+  .strict()
+  .describe('One statement of the confidence check.');
+export type ConfidenceStatement = z.infer<typeof confidenceStatementSchema>;
 
 export const lessonSchema = z
   .object({

@@ -19,6 +19,7 @@ import {
   defaultScenario,
   describePolicy,
   parseScenario,
+  scenarioFields,
   scenarioToQuery,
   type Scenario,
   type ScenarioProblem,
@@ -263,6 +264,19 @@ export default function BatchSim() {
             </button>
             <span role="status">{copied}</span>
           </div>
+          <details className="sim-params">
+            <summary>What the link’s parameters mean</summary>
+            <dl>
+              {Object.entries(scenarioFields).map(([name, field]) => (
+                <div key={name}>
+                  <dt>
+                    <code>{name}</code>
+                  </dt>
+                  <dd>{field.description}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
           <button type="submit" className="button" disabled={!hydrated}>
             Start the quarter
           </button>

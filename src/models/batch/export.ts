@@ -18,6 +18,15 @@ export interface RunExport {
     downtimeMinutes: number;
     changeIds: number[];
   }>;
+  /** Every change that became ready, with its fate. */
+  changes: Array<{
+    id: number;
+    readyDay: number;
+    wasDefective: boolean;
+    fate: 'deployed' | 'waiting' | 'rolled back, waiting';
+    deployedDay: number | null;
+    deploys: number[];
+  }>;
   /** The learner's actions: replaying them on the scenario gives this run again. */
   actions: BatchAction[];
 }
@@ -37,6 +46,14 @@ export function exportRun(state: BatchState, seed: number, query: string, action
       recovery: d.recovery,
       downtimeMinutes: d.downtimeMinutes,
       changeIds: d.changeIds,
+    })),
+    changes: state.changes.slice(0, state.arrived).map((c) => ({
+      id: c.id,
+      readyDay: c.readyAt,
+      wasDefective: c.wasDefective,
+      fate: c.deployedAt !== null ? 'deployed' : c.deploys.length > 0 ? 'rolled back, waiting' : 'waiting',
+      deployedDay: c.deployedAt,
+      deploys: c.deploys.map((id) => id + 1),
     })),
     actions: [...actions],
   };

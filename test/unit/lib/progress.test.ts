@@ -10,6 +10,8 @@ import {
   markVisited,
   readProgress,
   recordAnswer,
+  recordAssessment,
+  recordConfidence,
   completion,
   MAX_IMPORT_BYTES,
 } from '../../../src/lib/progress.ts';
@@ -38,9 +40,18 @@ describe('reading saved progress', () => {
     ['a JSON value of the wrong type', '42', /no version/],
     ['data from another app', '{"user":"x","theme":"dark"}', /no version/],
     ['a version from the future', '{"version":99}', /version 99 is not one this site knows/],
-    ['current data with a damaged field', '{"version":2,"visited":{},"completed":{"origins":"yesterday"},"quiz":{},"last":null}', /completed\.origins/],
+    [
+      'current data with a damaged field',
+      '{"version":3,"visited":{},"completed":{"origins":"yesterday"},"quiz":{},"last":null,"confidence":{"before":null,"after":null},"assessment":null}',
+      /completed\.origins/,
+    ],
+    ['damaged version 2 data', '{"version":2,"visited":[]}', /version 2 data is damaged/],
     ['damaged version 1 data', '{"version":1,"completed":"origins"}', /version 1 data is damaged/],
-    ['a hostile lesson key', '{"version":2,"visited":{"<img src=x>":"2026-01-01T00:00:00Z"},"completed":{},"quiz":{},"last":null}', /visited/],
+    [
+      'a hostile lesson key',
+      '{"version":3,"visited":{"<img src=x>":"2026-01-01T00:00:00Z"},"completed":{},"quiz":{},"last":null,"confidence":{"before":null,"after":null},"assessment":null}',
+      /visited/,
+    ],
   ])('resets %s and says why', (_name, raw, reason) => {
     const result = readProgress(raw);
     expect(result.status).toBe('reset');
@@ -48,7 +59,9 @@ describe('reading saved progress', () => {
     if (result.status === 'reset') expect(result.reason).toMatch(reason);
   });
   it('drops a __proto__ key without polluting any object', () => {
-    const result = readProgress('{"version":2,"visited":{"__proto__":{"polluted":"yes"}},"completed":{},"quiz":{},"last":null}');
+    const result = readProgress(
+      '{"version":3,"visited":{"__proto__":{"polluted":"yes"}},"completed":{},"quiz":{},"last":null,"confidence":{"before":null,"after":null},"assessment":null}',
+    );
     expect(Object.keys(result.progress.visited)).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -59,6 +72,36 @@ describe('reading saved progress', () => {
         expect(progressSchema.safeParse(result.progress).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('migrating version 2', () => {
+  it('keeps visits, completions, answers and the resume point, and adds empty confidence and assessment', () => {
+    const v2 = {
+      version: 2,
+      visited: { origins: now.toISOString() },
+      completed: { origins: now.toISOString() },
+      quiz: { origins: { '0': 2 } },
+      last: { slug: 'origins', at: now.toISOString() },
+    };
+    const result = readProgress(JSON.stringify(v2));
+    expect(result.status).toBe('migrated');
+    expect(result.progress).toEqual({ ...v2, version: 3, confidence: { before: null, after: null }, assessment: null });
+  });
+});
+
+describe('confidence and the final assessment', () => {
+  it('records a confidence check before and after, keeping both', () => {
+    const before = recordConfidence(emptyProgress(), 'before', { origins: 2 }, now);
+    const both = recordConfidence(before, 'after', { origins: 5 }, later);
+    expect(both.confidence.before?.ratings).toEqual({ origins: 2 });
+    expect(both.confidence.after).toEqual({ at: later.toISOString(), ratings: { origins: 5 } });
+    expect(progressSchema.safeParse(both).success).toBe(true);
+  });
+  it('records the assessment answers with their date', () => {
+    const p = recordAssessment(emptyProgress(), { '0': 1, '14': 3 }, now);
+    expect(p.assessment).toEqual({ at: now.toISOString(), answers: { '0': 1, '14': 3 } });
+    expect(readProgress(JSON.stringify(p)).status).toBe('ok');
   });
 });
 
@@ -99,9 +142,9 @@ describe('exporting and importing', () => {
     ['JSON that is not a progress file', '{"name":"my-package","version":"1.0.0"}', 40, /not a Ship Small progress file \(app:/],
     [
       'a progress file with damaged progress',
-      JSON.stringify({ app: 'ship-small', kind: 'progress', exportedAt: now.toISOString(), progress: { version: 2 } }),
+      JSON.stringify({ app: 'ship-small', kind: 'progress', exportedAt: now.toISOString(), progress: { version: 3 } }),
       100,
-      /cannot be used: visited/,
+      /cannot be used: visited: expected record/,
     ],
   ])('rejects %s with a specific message', (_name, text, size, message) => {
     const result = importProgress(text, size);

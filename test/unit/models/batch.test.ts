@@ -18,6 +18,8 @@ import {
   tiersOf,
   weakest,
   narrate,
+  exportRun,
+  deploysToCsv,
   type BatchAction,
   type BatchParams,
   type Policy,
@@ -275,5 +277,21 @@ describe('making changes', () => {
     expect(changes.length / 650).toBeGreaterThan(3.7);
     expect(changes.length / 650).toBeLessThan(4.3);
     expect(changes.every((c, i) => i === 0 || c.readyAt >= changes[i - 1]!.readyAt)).toBe(true);
+  });
+});
+
+describe('exporting a run', () => {
+  it('lists every ready change with its fate, agreeing with the summary', () => {
+    const state = runQuarter({ ...base, policy: { kind: 'every', days: 21 } }, 8);
+    const run = exportRun(state, 8, 'seed=8', []);
+    expect(run.changes).toHaveLength(run.summary.changesReady);
+    expect(run.changes.filter((c) => c.fate === 'deployed')).toHaveLength(run.summary.changesDeployed);
+    expect(run.changes.filter((c) => c.fate !== 'deployed')).toHaveLength(run.summary.changesWaiting);
+  });
+  it('writes one CSV row per deploy under a fixed header', () => {
+    const run = exportRun(runQuarter(base, 3), 3, 'seed=3', []);
+    const lines = deploysToCsv(run).trim().split('\n');
+    expect(lines[0]).toBe('deploy,day,changes,failed,defects,recovery,downtime_minutes');
+    expect(lines).toHaveLength(run.deploys.length + 1);
   });
 });
