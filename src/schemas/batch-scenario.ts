@@ -5,6 +5,10 @@ import type { BatchParams, Policy, Recovery } from '../models/batch/types.ts';
 /** Presets for the test-suite strength, as a per-change defect chance. */
 export const DEFECT_PRESETS = { strong: 0.02, weak: 0.08 } as const;
 
+/** Parameters an instructor can lock in a challenge link. */
+export const LOCKABLE = ['seed', 'days', 'rate', 'defect', 'policy', 'recovery', 'detect', 'rollback', 'find', 'fix'] as const;
+export type LockableParam = (typeof LOCKABLE)[number];
+
 const POLICY_HINT = 'use every:DAYS, count:CHANGES, window:DAYS or manual';
 const policyPattern = /^(every|count|window):(\d{1,3})$|^manual$/;
 
@@ -58,6 +62,22 @@ export const scenarioFields = {
     fallback: undefined as Policy | undefined,
     description: 'The second policy in “Same dice, two policies”, written like policy.',
   },
+  lock: {
+    schema: z.pipe(
+      z.string().check(z.maxLength(120, 'is too long'), z.regex(/^[a-z]+(,[a-z]+)*$/, 'must be parameter names separated by commas')),
+      z.transform((value: string, ctx): LockableParam[] => {
+        const names = [...new Set(value.split(','))];
+        const unknown = names.find((n) => !(LOCKABLE as readonly string[]).includes(n));
+        if (unknown) {
+          ctx.issues.push({ code: 'custom', message: `names “${unknown.slice(0, 20)}”, which cannot be locked (use ${LOCKABLE.join(', ')})`, input: value });
+          return z.NEVER;
+        }
+        return names as LockableParam[];
+      }),
+    ),
+    fallback: [] as LockableParam[],
+    description: 'For a challenge: parameters the instructor fixes, such as lock=seed,days,rate (learners cannot change them in the setup).',
+  },
 } as const;
 
 export type ScenarioParam = keyof typeof scenarioFields;
@@ -67,6 +87,8 @@ export interface Scenario {
   params: BatchParams;
   /** The second policy of the "same dice" comparison, if the link has one. */
   vs: Policy | undefined;
+  /** Parameters fixed by the instructor: the setup shows them but does not let the learner change them. */
+  locked: LockableParam[];
 }
 
 export interface ScenarioProblem {
@@ -86,6 +108,7 @@ function fromValues(v: Values): Scenario {
   return {
     seed: v.seed ?? f.seed.fallback,
     vs: v.vs ?? f.vs.fallback,
+    locked: v.lock ?? f.lock.fallback,
     params: {
       days: v.days ?? f.days.fallback,
       changesPerDay: v.rate ?? f.rate.fallback,
@@ -149,6 +172,7 @@ export function scenarioToQuery(s: Scenario): string {
     fix: String(p.fixMinutes),
   });
   if (s.vs) query.set('vs', policyToParam(s.vs));
+  if (s.locked.length) query.set('lock', s.locked.join(','));
   return query.toString();
 }
 

@@ -114,3 +114,30 @@ export const sourceSchema = z
   .describe('One cited reference; its id is its file name in content/sources.');
 
 export type Source = z.infer<typeof sourceSchema>;
+
+/** A facilitator guide for one lesson, for instructors running it live. */
+export const facilitatorGuideSchema = z
+  .object({
+    lesson: z.string().regex(/^[a-z0-9-]+$/).describe('Slug of the lesson this guide is for; also the guide’s file name.'),
+    goal: z.string().min(20).describe('What the group should leave able to do or explain, in one or two sentences.'),
+    timing: z
+      .object({
+        reading: z.number().int().min(0).max(60).describe('Minutes of reading (or a short talk).'),
+        activity: z.number().int().min(0).max(60).describe('Minutes for the simulation or exercise.'),
+        debrief: z.number().int().min(0).max(60).describe('Minutes of group discussion.'),
+      })
+      .strict()
+      .describe('Suggested minutes for each part of the session.'),
+    introduction: z.string().min(40).describe('How to open the session: a hook or question to put to the room.'),
+    prompts: z.array(z.string().min(10)).min(2).max(8).describe('Discussion prompts to use during the activity.'),
+    debrief: z.array(z.string().min(10)).min(2).max(8).describe('Questions for the debrief.'),
+    expected: z.array(z.string().min(20)).min(1).max(6).describe('What learners typically see in the activity, and what it means.'),
+    misconceptions: z
+      .array(z.object({ belief: z.string().min(10), correction: z.string().min(20) }).strict())
+      .min(1)
+      .max(6)
+      .describe('Common misconceptions and how to answer them.'),
+  })
+  .strict()
+  .describe('Facilitator guide for one lesson.');
+export type FacilitatorGuide = z.infer<typeof facilitatorGuideSchema>;

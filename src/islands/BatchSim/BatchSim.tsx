@@ -29,6 +29,8 @@ import { Compare } from './Compare.tsx';
 import { PolicyPicker } from './PolicyPicker.tsx';
 import { RiskChart } from './RiskChart.tsx';
 import { ClusterBadge, Scorecard } from './Scorecard.tsx';
+import { SharePanel } from './SharePanel.tsx';
+import { ResultCode } from './ResultCode.tsx';
 import { Timeline } from './Timeline.tsx';
 import './batch-sim.css';
 
@@ -56,7 +58,6 @@ export default function BatchSim() {
   const [hydrated, setHydrated] = useState(false);
   const [problems, setProblems] = useState<ScenarioProblem[]>([]);
   const [announcement, setAnnouncement] = useState('');
-  const [copied, setCopied] = useState('');
   const [snapshot, send] = useMachine(batchMachine, { input: { scenario: defaultScenario() } });
   const { scenario, run, log, speed } = snapshot.context;
   const previous = useRef<BatchState>(run);
@@ -107,6 +108,7 @@ export default function BatchSim() {
   const setScenario = (next: Scenario) => send({ type: 'scenario.set', scenario: next });
   const failedDeploy = run.incident === null ? null : run.deploys[run.incident]!;
   const shareUrl = typeof window === 'undefined' ? `?${query}` : `${window.location.origin}${window.location.pathname}?${query}`;
+  const locked = new Set(scenario.locked);
   const presets = Object.entries(DEFECT_PRESETS).find(([, p]) => p === scenario.params.defectRate)?.[0];
 
   const exportJson = () => {
@@ -147,8 +149,13 @@ export default function BatchSim() {
           }}
         >
           <h3 id="setup-heading">Set up your quarter</h3>
-          <PolicyPicker legend="When do you deploy?" value={scenario.params.policy} onChange={(policy) => setScenario(withParams(scenario, { policy }))} />
-          <fieldset>
+          {locked.size > 0 && (
+            <p className="sim-locked" data-locked>
+              Your instructor fixed these settings for this challenge: {scenario.locked.join(', ')}.
+            </p>
+          )}
+          <PolicyPicker legend="When do you deploy?" disabled={locked.has('policy')} value={scenario.params.policy} onChange={(policy) => setScenario(withParams(scenario, { policy }))} />
+          <fieldset disabled={locked.has('defect')}>
             <legend>How good are your tests?</legend>
             <label className="choice">
               <input
@@ -184,6 +191,7 @@ export default function BatchSim() {
             Changes ready per day: <output>{scenario.params.changesPerDay}</output>
             <input
               type="range"
+              disabled={locked.has('rate')}
               min={0.5}
               max={12}
               step={0.5}
@@ -196,17 +204,18 @@ export default function BatchSim() {
             <div className="setup-grid">
               {(
                 [
-                  ['days', 'Working days', 5, 130],
-                  ['detectMinutes', 'Minutes to notice an outage', 0, 1440],
-                  ['rollbackMinutes', 'Minutes to roll back', 0, 1440],
-                  ['findMinutesPerChange', 'Minutes per change to find the bad one', 0, 240],
-                  ['fixMinutes', 'Minutes to write and ship a fix', 0, 1440],
+                  ['days', 'days', 'Working days', 5, 130],
+                  ['detectMinutes', 'detect', 'Minutes to notice an outage', 0, 1440],
+                  ['rollbackMinutes', 'rollback', 'Minutes to roll back', 0, 1440],
+                  ['findMinutesPerChange', 'find', 'Minutes per change to find the bad one', 0, 240],
+                  ['fixMinutes', 'fix', 'Minutes to write and ship a fix', 0, 1440],
                 ] as const
-              ).map(([key, label, min, max]) => (
+              ).map(([key, param, label, min, max]) => (
                 <label key={key}>
                   {label}
                   <input
                     type="number"
+                    disabled={locked.has(param)}
                     min={min}
                     max={max}
                     value={scenario.params[key]}
@@ -231,6 +240,7 @@ export default function BatchSim() {
                 Seed (the dice)
                 <input
                   type="number"
+                  disabled={locked.has('seed')}
                   min={0}
                   max={2147483647}
                   value={scenario.seed}
@@ -240,30 +250,16 @@ export default function BatchSim() {
                   }}
                 />
               </label>
-              <button type="button" className="button secondary" onClick={() => setScenario({ ...scenario, seed: Math.floor(Math.random() * 2 ** 31) })}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={locked.has('seed')}
+                onClick={() => setScenario({ ...scenario, seed: Math.floor(Math.random() * 2 ** 31) })}
+              >
                 New dice
               </button>
             </div>
           </details>
-          <div className="sim-share">
-            <label>
-              Link to this exact setup
-              <input type="text" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
-            </label>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(shareUrl).then(
-                  () => setCopied('Link copied.'),
-                  () => setCopied('Copy the link from the box.'),
-                );
-              }}
-            >
-              Copy link
-            </button>
-            <span role="status">{copied}</span>
-          </div>
           <details className="sim-params">
             <summary>What the link’s parameters mean</summary>
             <dl>
@@ -280,6 +276,7 @@ export default function BatchSim() {
           <button type="submit" className="button" disabled={!hydrated}>
             Start the quarter
           </button>
+          <SharePanel scenario={scenario} url={shareUrl} onLockChange={(locked) => setScenario({ ...scenario, locked })} />
         </form>
       )}
 
@@ -386,6 +383,7 @@ export default function BatchSim() {
                 Quarter over: your run sits in the <ClusterBadge cluster={summary.cluster} /> cluster
               </h4>
               <Scorecard caption="Your quarter, by DORA's four keys and more" summaries={[{ label: 'Your run', summary }]} />
+              <ResultCode scenario={scenario} summary={summary} debriefHref={`${import.meta.env.BASE_URL.replace(/\/$/, '')}/instructor/debrief/`} />
               <h5>What to try next</h5>
               <ul>
                 {adviceFor(summary, run.params).map((tip) => (

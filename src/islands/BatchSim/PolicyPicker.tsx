@@ -21,16 +21,18 @@ interface Props {
   onChange: (policy: Policy) => void;
   /** Hide the manual choice (for automatic comparisons). */
   automaticOnly?: boolean;
+  /** Locked by the instructor's challenge link. */
+  disabled?: boolean;
 }
 
-export function PolicyPicker({ legend, value, onChange, automaticOnly = false }: Props) {
+export function PolicyPicker({ legend, value, onChange, automaticOnly = false, disabled = false }: Props) {
   const name = useId();
   const current = keyOf(value);
   const known = CHOICES.some((c) => c.value === current);
   const choices = CHOICES.filter((c) => !(automaticOnly && c.policy.kind === 'manual'));
   const count = value.kind === 'count' ? value.changes : 10;
   return (
-    <fieldset className="policy-picker">
+    <fieldset className="policy-picker" disabled={disabled}>
       <legend>{legend}</legend>
       {choices.map((c) => (
         <label key={c.value} className="choice">
