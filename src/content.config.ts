@@ -1,7 +1,15 @@
 // Content collections: lessons (MDX), modules and glossary (YAML), each validated by its schema.
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { assessmentQuestionSchema, confidenceStatementSchema, glossaryTermSchema, lessonSchema, moduleSchema, sourceSchema } from './schemas/lesson.ts';
+import {
+  assessmentQuestionSchema,
+  confidenceStatementSchema,
+  facilitatorGuideSchema,
+  glossaryTermSchema,
+  lessonSchema,
+  moduleSchema,
+  sourceSchema,
+} from './schemas/lesson.ts';
 import { lessonSlug } from './lib/course.ts';
 
 const contentRoot = process.env.SHIP_SMALL_CONTENT ?? './content';
@@ -36,4 +44,9 @@ const confidence = defineCollection({
   schema: confidenceStatementSchema,
 });
 
-export const collections = { lessons, modules, glossary, sources, assessment, confidence };
+const facilitator = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentRoot}/facilitator` }),
+  schema: facilitatorGuideSchema,
+});
+
+export const collections = { lessons, modules, glossary, sources, assessment, confidence, facilitator };

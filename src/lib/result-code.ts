@@ -31,7 +31,10 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /** The scenario id: 6 characters from a SHA-256 of the parameters everyone in the room shares. */
-export async function scenarioId(seed: number, p: Pick<BatchParams, 'days' | 'changesPerDay' | 'detectMinutes' | 'rollbackMinutes' | 'findMinutesPerChange' | 'fixMinutes'>): Promise<string> {
+export async function scenarioId(
+  seed: number,
+  p: Pick<BatchParams, 'days' | 'changesPerDay' | 'detectMinutes' | 'rollbackMinutes' | 'findMinutesPerChange' | 'fixMinutes'>,
+): Promise<string> {
   const world = [seed, p.days, p.changesPerDay, p.detectMinutes, p.rollbackMinutes, p.findMinutesPerChange, p.fixMinutes].join('/');
   return (await sha256Hex(world)).slice(0, 6);
 }
@@ -108,7 +111,14 @@ export async function decodeResult(input: string): Promise<Decoded> {
   const cluster = CLUSTERS.find((c) => c[0] === clusterPart);
   const policy = parsePolicy(policyPart ?? '');
   const numbers = [int(defect), int(days), int(ready), int(deploys), int(failed), int(downtime)];
-  if (!/^[0-9a-f]{6}$/.test(scenario ?? '') || !policy || !cluster || (recovery !== 'r' && recovery !== 'f') || numbers.some((n) => n === null) || (lead !== 'x' && int(lead) === null)) {
+  if (
+    !/^[0-9a-f]{6}$/.test(scenario ?? '') ||
+    !policy ||
+    !cluster ||
+    (recovery !== 'r' && recovery !== 'f') ||
+    numbers.some((n) => n === null) ||
+    (lead !== 'x' && int(lead) === null)
+  ) {
     return fail('a part of the code has an impossible value');
   }
   const [defectPermille, dayCount, readyCount, deployCount, failedCount, downtimeMinutes] = numbers as number[];
@@ -176,7 +186,20 @@ export async function readClassCodes(text: string, preferScenario?: string): Pro
 export function classToCsv(report: ClassReport): string {
   const header = 'line,scenario,policy,defect_percent,recovery,days,changes,deploys,outages,downtime_minutes,lead_time_days,cluster';
   const rows = report.results.map(({ line, result: r }) =>
-    [line, r.scenario, policyCode(r.policy), r.defectRate * 100, r.recovery, r.days, r.changesReady, r.deploys, r.failedDeploys, r.downtimeMinutes, r.leadTimeDays ?? '', r.cluster].join(','),
+    [
+      line,
+      r.scenario,
+      policyCode(r.policy),
+      r.defectRate * 100,
+      r.recovery,
+      r.days,
+      r.changesReady,
+      r.deploys,
+      r.failedDeploys,
+      r.downtimeMinutes,
+      r.leadTimeDays ?? '',
+      r.cluster,
+    ].join(','),
   );
   return `${[header, ...rows].join('\n')}\n`;
 }

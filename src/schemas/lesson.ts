@@ -118,7 +118,10 @@ export type Source = z.infer<typeof sourceSchema>;
 /** A facilitator guide for one lesson, for instructors running it live. */
 export const facilitatorGuideSchema = z
   .object({
-    lesson: z.string().regex(/^[a-z0-9-]+$/).describe('Slug of the lesson this guide is for; also the guide’s file name.'),
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .describe('Slug of the lesson this guide is for; also the guide’s file name.'),
     goal: z.string().min(20).describe('What the group should leave able to do or explain, in one or two sentences.'),
     timing: z
       .object({

@@ -8,7 +8,6 @@ if (root) {
   const keys = JSON.parse(root.dataset['keys'] ?? '{}') as Record<string, number[]>;
   const assessmentKey = JSON.parse(root.dataset['assessmentKey'] ?? '[]') as number[];
   const date = (iso: string) => new Date(iso).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
-  root.querySelector('[data-print]')?.addEventListener('click', () => window.print());
   $progress.subscribe((p) => {
     let done = 0;
     for (const row of root.querySelectorAll<HTMLElement>('[data-lesson-row]')) {

@@ -82,7 +82,21 @@ function setupCompletion(lessonSlug: string): void {
   $progress.subscribe(render);
 }
 
+/** Projector view: the arrow keys move between lessons. */
+function setupPresentKeys(): void {
+  if (!('present' in document.documentElement.dataset)) return;
+  const keep = (href: string | null) => (href ? `${href}?present` : null);
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
+    const rel = event.key === 'ArrowRight' ? 'next' : event.key === 'ArrowLeft' ? 'prev' : null;
+    const href = rel ? keep(document.querySelector<HTMLAnchorElement>(`a[rel=${rel}]`)?.getAttribute('href') ?? null) : null;
+    if (href) window.location.href = href;
+  });
+}
+
 if (slug) {
+  setupPresentKeys();
   update((p) => markVisited(p, slug));
   setupCompletion(slug);
   const quiz = document.querySelector<HTMLElement>('[data-quiz]');

@@ -92,7 +92,19 @@ function setupNotice(): void {
   });
 }
 
+for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
+
+/** Offline support: the Workbox service worker written at build time (never in dev, where files change under it). */
+function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch(() => {
+    /* offline support is a bonus: the course works without it */
+  });
+}
+
 setupTheme();
+registerServiceWorker();
 setupSearchShortcut();
 setupTerms();
 setupNotice();

@@ -105,6 +105,25 @@ export default function BatchSim() {
   }, [inReview]);
 
   const summary = useMemo(() => summarize(run), [run]);
+
+  // Projector view only (opt-in, so single-key shortcuts never surprise anyone else): P play/pause, N day, F next event, S ship, R restart.
+  useEffect(() => {
+    if (!('present' in document.documentElement.dataset)) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'p') send({ type: configuring ? 'run.start' : playing ? 'run.pause' : 'run.play' });
+      else if (key === 'n') send({ type: 'run.step' });
+      else if (key === 'f') send({ type: 'run.finish' });
+      else if (key === 's') send({ type: 'deploy.ship' });
+      else if (key === 'r') send({ type: inReview ? 'run.replay' : 'run.configure' });
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [send, configuring, playing, inReview]);
   const setScenario = (next: Scenario) => send({ type: 'scenario.set', scenario: next });
   const failedDeploy = run.incident === null ? null : run.deploys[run.incident]!;
   const shareUrl = typeof window === 'undefined' ? `?${query}` : `${window.location.origin}${window.location.pathname}?${query}`;
@@ -154,7 +173,12 @@ export default function BatchSim() {
               Your instructor fixed these settings for this challenge: {scenario.locked.join(', ')}.
             </p>
           )}
-          <PolicyPicker legend="When do you deploy?" disabled={locked.has('policy')} value={scenario.params.policy} onChange={(policy) => setScenario(withParams(scenario, { policy }))} />
+          <PolicyPicker
+            legend="When do you deploy?"
+            disabled={locked.has('policy')}
+            value={scenario.params.policy}
+            onChange={(policy) => setScenario(withParams(scenario, { policy }))}
+          />
           <fieldset disabled={locked.has('defect')}>
             <legend>How good are your tests?</legend>
             <label className="choice">

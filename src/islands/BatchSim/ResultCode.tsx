@@ -43,7 +43,8 @@ export function ResultCode({ scenario, summary, debriefHref }: Props) {
       </button>
       <span role="status">{copied}</span>
       <p className="muted">
-        It holds only the scenario, your policy and your quarter’s key numbers. Instructors paste the class’s codes into the <a href={debriefHref}>debrief page</a>.
+        It holds only the scenario, your policy and your quarter’s key numbers. Instructors paste the class’s codes into the{' '}
+        <a href={debriefHref}>debrief page</a>.
       </p>
     </div>
   );

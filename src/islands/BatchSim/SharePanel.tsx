@@ -14,7 +14,15 @@ function QrCode({ text }: { text: string }) {
   const cells: string[] = [];
   qr.data.forEach((row, y) => row.forEach((dark, x) => dark && cells.push(`M${x},${y}h1v1h-1z`)));
   return (
-    <svg className="qr" viewBox={`0 0 ${qr.size} ${qr.size}`} width="184" height="184" role="img" aria-label="QR code of the scenario link" shapeRendering="crispEdges">
+    <svg
+      className="qr"
+      viewBox={`0 0 ${qr.size} ${qr.size}`}
+      width="184"
+      height="184"
+      role="img"
+      aria-label="QR code of the scenario link"
+      shapeRendering="crispEdges"
+    >
       <rect width={qr.size} height={qr.size} fill="#fff" />
       <path d={cells.join('')} fill="#000" />
     </svg>

@@ -34,7 +34,10 @@ const resultArb: fc.Arbitrary<ClassResult> = fc
     changesReady: fc.integer({ min: 0, max: 5000 }),
     deploys: fc.integer({ min: 0, max: 130 }),
     downtimeMinutes: fc.integer({ min: 0, max: 100000 }),
-    leadTimeDays: fc.option(fc.integer({ min: 0, max: 1300 }).map((n) => n / 10), { nil: null }),
+    leadTimeDays: fc.option(
+      fc.integer({ min: 0, max: 1300 }).map((n) => n / 10),
+      { nil: null },
+    ),
     cluster: fc.constantFrom('elite' as const, 'high' as const, 'medium' as const, 'low' as const),
   })
   .chain((r) => fc.integer({ min: 0, max: r.deploys }).map((failedDeploys) => ({ ...r, failedDeploys })));
@@ -89,10 +92,17 @@ describe('a result code', () => {
 
   it('never throws and never accepts garbage', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(fc.stringMatching(/^[a-z0-9]{1,4}$/)).map((xs) => ['SS1', ...xs].join('-'))), async (text) => {
-        const decoded = await decodeResult(text);
-        expect(decoded.ok).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.array(fc.stringMatching(/^[a-z0-9]{1,4}$/)).map((xs) => ['SS1', ...xs].join('-')),
+        ),
+        async (text) => {
+          const decoded = await decodeResult(text);
+          expect(decoded.ok).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });
