@@ -161,3 +161,23 @@ test('a prose lesson loads no React', async ({ page }) => {
   const sources = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
   expect(sources.some((s) => s.includes('react.production') || s.includes('__reactContainer') || s.includes('useSyncExternalStore'))).toBe(false);
 });
+
+test('dragging the defect slider leaves the main thread free: the Monte Carlo work runs in a worker', async ({ page }) => {
+  await openSim(page, '?seed=4');
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const slider = page.getByLabel('Chance a change breaks production');
+  await slider.focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.sim-chart figcaption').first()).toContainText('With 12.0% of changes defective');
+  await expect(page.locator('.chart-legend').first()).toContainText('10,000 simulated deploys per size');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(
+    longTasks.filter((d) => d > 100),
+    `long tasks (ms): ${longTasks.join(', ')}`,
+  ).toEqual([]);
+});

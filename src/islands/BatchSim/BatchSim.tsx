@@ -1,5 +1,5 @@
 // The batch-size island: renders the batch machine's snapshot, sends the learner's events, and keeps the scenario in the URL.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import { batchMachine, type Speed } from '../../machines/batch.machine.ts';
 import {
@@ -51,6 +51,7 @@ function withParams(s: Scenario, params: Partial<Scenario['params']>): Scenario 
 
 export default function BatchSim() {
   const root = useRef<HTMLDivElement>(null);
+  const ids = useId();
   const incidentHeading = useRef<HTMLHeadingElement>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const playButton = useRef<HTMLButtonElement>(null);
@@ -199,9 +200,11 @@ export default function BatchSim() {
               />
               Weak suite: 8% of changes break production
             </label>
-            <label className="slider">
-              Chance a change breaks production: <output>{percent(scenario.params.defectRate, 1)}</output>
+            <div className="slider">
+              <label htmlFor={`${ids}-defect`}>Chance a change breaks production</label>
+              <output htmlFor={`${ids}-defect`}>{percent(scenario.params.defectRate, 1)}</output>
               <input
+                id={`${ids}-defect`}
                 type="range"
                 min={0}
                 max={20}
@@ -209,11 +212,13 @@ export default function BatchSim() {
                 value={scenario.params.defectRate * 100}
                 onChange={(e) => setScenario(withParams(scenario, { defectRate: Number(e.target.value) / 100 }))}
               />
-            </label>
+            </div>
           </fieldset>
-          <label className="slider">
-            Changes ready per day: <output>{scenario.params.changesPerDay}</output>
+          <div className="slider">
+            <label htmlFor={`${ids}-rate`}>Changes ready per day</label>
+            <output htmlFor={`${ids}-rate`}>{scenario.params.changesPerDay}</output>
             <input
+              id={`${ids}-rate`}
               type="range"
               disabled={locked.has('rate')}
               min={0.5}
@@ -222,7 +227,7 @@ export default function BatchSim() {
               value={scenario.params.changesPerDay}
               onChange={(e) => setScenario(withParams(scenario, { changesPerDay: Number(e.target.value) }))}
             />
-          </label>
+          </div>
           <details>
             <summary>More settings: days, recovery times, seed</summary>
             <div className="setup-grid">
