@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lessonSlug } from '../../src/lib/course.ts';
-import { assessmentQuestionSchema, confidenceStatementSchema, glossaryTermSchema, lessonSchema, sourceSchema, type Lesson } from '../../src/schemas/lesson.ts';
+import { assessmentQuestionSchema, confidenceStatementSchema, facilitatorGuideSchema, glossaryTermSchema, lessonSchema, sourceSchema, type Lesson } from '../../src/schemas/lesson.ts';
 
 const root = 'content';
 const lessonFiles = readdirSync(join(root, 'lessons'), { recursive: true, encoding: 'utf8' })
@@ -106,6 +106,16 @@ describe('the course content', () => {
     for (const slug of slugs) expect(taught.has(slug), `no assessment question covers ${slug}`).toBe(true);
     for (const s of parse(readFileSync(join(root, 'confidence.yaml'), 'utf8')) as unknown[])
       expect(slugs.has(confidenceStatementSchema.parse(s).lesson)).toBe(true);
+  });
+
+  it('has a facilitator guide for every lesson, valid and named for its lesson', () => {
+    const guides = yamlDir('facilitator');
+    for (const slug of slugs) {
+      const guide = guides[slug];
+      expect(guide, `content/facilitator/${slug}.yaml is missing`).toBeDefined();
+      expect(facilitatorGuideSchema.safeParse(guide).success, slug).toBe(true);
+      expect((guide as { lesson: string }).lesson).toBe(slug);
+    }
   });
 
   it('keeps diagrams described in words for screen readers', () => {

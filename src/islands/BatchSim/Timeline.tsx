@@ -47,9 +47,17 @@ export function Timeline({ run, title }: Props) {
             </text>
           ))}
           <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle" fontSize="14" fill="var(--fg)">
-            Working day (bar height: changes shipped)
+            Working day (bar height: changes shipped; red: outage, with its downtime)
           </text>
           <rect x={M.left} y={M.top} width={Math.max(0, x(run.day) - M.left)} height={H - M.top - M.bottom} fill="var(--surface-2)" opacity="0.6" />
+          {failed.length <= 25 &&
+            failed
+              .filter((d) => d.recovery)
+              .map((d) => (
+                <text key={`t${d.id}`} x={x(d.at)} y={y(d.changeIds.length) - 4} textAnchor="middle" fontSize="12" fill="var(--bad)">
+                  {d.downtimeMinutes >= 60 ? `${Math.round(d.downtimeMinutes / 60)}h` : `${d.downtimeMinutes}m`}
+                </text>
+              ))}
           {deploys.map((d) => (
             <rect
               key={d.id}
