@@ -98,11 +98,13 @@ test('the planner builds a timed agenda and keeps it in a shareable link', async
 
 test('the projector view condenses the lesson and works by keyboard', async ({ page }) => {
   await page.goto('/lessons/waterfall/?present');
+  await page.waitForLoadState('load');
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.present-bar')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/lessons\/agile\/\?present$/);
+  await page.waitForLoadState('load');
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/lessons\/waterfall\/\?present$/);
 

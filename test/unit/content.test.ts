@@ -4,7 +4,15 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lessonSlug } from '../../src/lib/course.ts';
-import { assessmentQuestionSchema, confidenceStatementSchema, facilitatorGuideSchema, glossaryTermSchema, lessonSchema, sourceSchema, type Lesson } from '../../src/schemas/lesson.ts';
+import {
+  assessmentQuestionSchema,
+  confidenceStatementSchema,
+  facilitatorGuideSchema,
+  glossaryTermSchema,
+  lessonSchema,
+  sourceSchema,
+  type Lesson,
+} from '../../src/schemas/lesson.ts';
 
 const root = 'content';
 const lessonFiles = readdirSync(join(root, 'lessons'), { recursive: true, encoding: 'utf8' })

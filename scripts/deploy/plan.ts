@@ -1,0 +1,187 @@
+// The deploy plan, computed without touching AWS: which keys upload (in a safe order), which skip, which are pruned, and the next release manifest.
+import { createHash } from 'node:crypto';
+import { PHASES, headersFor } from './files.ts';
+import type { Phase } from './files.ts';
+
+/** A built file: its path under the site root ("lessons/x/index.html") and the MD5 of its bytes (hex). */
+export interface LocalFile {
+  path: string;
+  md5: string;
+  size: number;
+}
+
+/** An object already in the bucket, as ListObjectsV2 reports it. */
+export interface RemoteObject {
+  key: string;
+  etag: string;
+}
+
+/** What the bucket stores per key in a release: enough to tell whether an upload can be skipped. */
+export interface ManifestEntry {
+  md5: string;
+  contentType: string;
+  cacheControl: string;
+}
+
+/**
+ * `_releases/current.json` in the bucket: the live release and the one before it. Keys of either are never pruned,
+ * so a browser holding a page of the previous release can still fetch everything that page references.
+ */
+export interface Manifest {
+  version: 1;
+  current: { id: string; deployedAt: string; files: Record<string, ManifestEntry> };
+  previous: { id: string; keys: string[] } | null;
+}
+
+export type Action = 'upload' | 'skip' | 'prune';
+
+export interface PlanItem {
+  key: string;
+  path: string | null;
+  action: Action;
+  phase: Phase | null;
+  contentType: string | null;
+  cacheControl: string | null;
+  md5: string | null;
+  size: number;
+}
+
+export interface Plan {
+  releaseId: string;
+  /** Every item in order: uploads and skips by phase (assets, files, pages), then prunes. */
+  items: PlanItem[];
+  uploads: PlanItem[];
+  skips: PlanItem[];
+  prunes: PlanItem[];
+  manifest: Manifest;
+}
+
+/** Where the release manifest lives, under the same prefix as the site. */
+export const manifestKey = (prefix = '') => `${prefix}_releases/current.json`;
+
+/** Normalizes an upload prefix: no leading slash, one trailing slash ("" for the bucket root). */
+export function normalizePrefix(prefix = ''): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `${trimmed}/` : '';
+}
+
+/** S3 ETags are quoted; for single-part uploads without KMS they are the MD5 of the bytes. */
+export const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/"/g, '');
+
+/** A release is named by its content: the same files with the same headers give the same id. */
+export function releaseIdOf(files: Record<string, ManifestEntry>): string {
+  const lines = Object.keys(files)
+    .sort()
+    .map((key) => `${key}\t${files[key]!.md5}\t${files[key]!.contentType}\t${files[key]!.cacheControl}`);
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+}
+
+export interface PlanInput {
+  local: LocalFile[];
+  remote: RemoteObject[];
+  /** The manifest in the bucket now, if any. */
+  manifest?: Manifest | null;
+  /** Headers read back from objects the manifest does not describe (left by an interrupted run), by key. */
+  observed?: Record<string, ManifestEntry>;
+  prefix?: string;
+  now?: Date;
+}
+
+export function planDeploy({ local, remote, manifest = null, observed = {}, prefix: rawPrefix = '', now = new Date() }: PlanInput): Plan {
+  const prefix = normalizePrefix(rawPrefix);
+  const ownManifest = manifestKey(prefix);
+  const remoteByKey = new Map(remote.map((o) => [o.key, unquote(o.etag)]));
+  const recorded = manifest?.current.files ?? {};
+
+  const files: Record<string, ManifestEntry> = {};
+  const staged = local.map((file) => {
+    const key = prefix + file.path;
+    const { contentType, cacheControl, phase } = headersFor(file.path);
+    files[key] = { md5: file.md5, contentType, cacheControl };
+    // Skip only when the bytes in the bucket match and their headers are known to be the same: recorded by the
+    // last release, or read back from an object an interrupted run left behind.
+    const same = (e: ManifestEntry | undefined) => e !== undefined && e.md5 === file.md5 && e.contentType === contentType && e.cacheControl === cacheControl;
+    const unchanged = remoteByKey.get(key) === file.md5 && (same(recorded[key]) || same(observed[key]));
+    const item: PlanItem = { key, path: file.path, action: unchanged ? 'skip' : 'upload', phase, contentType, cacheControl, md5: file.md5, size: file.size };
+    return item;
+  });
+  const byPhaseThenKey = (a: PlanItem, b: PlanItem) => PHASES.indexOf(a.phase!) - PHASES.indexOf(b.phase!) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  staged.sort(byPhaseThenKey);
+
+  const releaseId = releaseIdOf(files);
+  // The release to keep besides the new one: the live one, unless this is the live one again (a rerun), then its predecessor.
+  // With no manifest yet, everything already in the bucket counts as the previous release, so nothing is pruned this time.
+  const managed = (key: string) => key.startsWith(prefix) && key !== ownManifest && !key.startsWith(`${prefix}_releases/`);
+  const previous: Manifest['previous'] = !manifest
+    ? remote.length
+      ? {
+          id: 'unrecorded',
+          keys: remote
+            .map((o) => o.key)
+            .filter(managed)
+            .sort(),
+        }
+      : null
+    : manifest.current.id === releaseId
+      ? manifest.previous
+      : { id: manifest.current.id, keys: Object.keys(manifest.current.files).sort() };
+
+  const keep = new Set([...Object.keys(files), ...(previous?.keys ?? [])]);
+  const prunes: PlanItem[] = remote
+    .filter((o) => managed(o.key) && !keep.has(o.key))
+    .map((o) => ({ key: o.key, path: null, action: 'prune' as const, phase: null, contentType: null, cacheControl: null, md5: null, size: 0 }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+
+  return {
+    releaseId,
+    items: [...staged, ...prunes],
+    uploads: staged.filter((i) => i.action === 'upload'),
+    skips: staged.filter((i) => i.action === 'skip'),
+    prunes,
+    manifest: { version: 1, current: { id: releaseId, deployedAt: now.toISOString(), files }, previous },
+  };
+}
+
+/**
+ * Keys whose bytes are already in the bucket but whose headers the manifest does not vouch for: their headers must be
+ * read back (HeadObject) before they can be skipped. After a clean deploy this list is empty.
+ */
+export function keysToInspect({ local, remote, manifest = null, prefix: rawPrefix = '' }: PlanInput): string[] {
+  const prefix = normalizePrefix(rawPrefix);
+  const remoteByKey = new Map(remote.map((o) => [o.key, unquote(o.etag)]));
+  return local
+    .filter((file) => {
+      const key = prefix + file.path;
+      const { contentType, cacheControl } = headersFor(file.path);
+      const recorded = manifest?.current.files[key];
+      const vouched = recorded && recorded.md5 === file.md5 && recorded.contentType === contentType && recorded.cacheControl === cacheControl;
+      return remoteByKey.get(key) === file.md5 && !vouched;
+    })
+    .map((file) => prefix + file.path);
+}
+
+/** Reads a manifest from its JSON text; anything unreadable counts as no manifest (nothing is then pruned). */
+export function parseManifest(text: string | undefined): Manifest | null {
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text) as Manifest;
+    if (data?.version !== 1 || typeof data.current?.id !== 'string' || typeof data.current.files !== 'object') return null;
+    return data;
+  } catch {
+    return null;
+  }
+}
+
+/** The plan as a table: one line per key with its action, content type and cache header. */
+export function formatPlan(plan: Plan): string {
+  const rows = plan.items.map((i) => [i.action, i.phase ?? '-', i.key, i.contentType ?? '-', i.cacheControl ?? '-']);
+  const header = ['ACTION', 'PHASE', 'KEY', 'CONTENT-TYPE', 'CACHE-CONTROL'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('  ')
+      .trimEnd();
+  const summary = `release ${plan.releaseId}: ${plan.uploads.length} to upload, ${plan.skips.length} unchanged, ${plan.prunes.length} to prune`;
+  return [line(header), ...rows.map(line), summary].join('\n');
+}

@@ -1,0 +1,230 @@
+// The deploy plan: content types and cache headers per file, the upload order, skips, and what is pruned when.
+import { describe, expect, it } from 'vitest';
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentTypeFor, headersFor } from '../../../scripts/deploy/files.ts';
+import { formatPlan, keysToInspect, manifestKey, normalizePrefix, parseManifest, planDeploy, releaseIdOf } from '../../../scripts/deploy/plan.ts';
+import type { LocalFile, Manifest, Plan } from '../../../scripts/deploy/plan.ts';
+import { explainError, invalidationInput, parseStackOutputs, resolveTarget } from '../../../scripts/deploy/target.ts';
+
+const file = (path: string, md5 = `md5-of-${path}`): LocalFile => ({ path, md5, size: 10 });
+const remoteOf = (plan: Plan) => plan.items.filter((i) => i.action !== 'prune').map((i) => ({ key: i.key, etag: `"${i.md5}"` }));
+
+describe('headers per file', () => {
+  it.each([
+    ['index.html', 'text/html; charset=utf-8', CACHE_REVALIDATE, 'pages'],
+    ['lessons/x/index.html', 'text/html; charset=utf-8', CACHE_REVALIDATE, 'pages'],
+    ['404.html', 'text/html; charset=utf-8', CACHE_REVALIDATE, 'pages'],
+    ['_astro/Base.D2Ih5U6N.css', 'text/css; charset=utf-8', CACHE_IMMUTABLE, 'assets'],
+    ['_astro/client.OzTcoKK0.js', 'text/javascript; charset=utf-8', CACHE_IMMUTABLE, 'assets'],
+    ['_astro/risk.worker-Db3_3R2s.js', 'text/javascript; charset=utf-8', CACHE_IMMUTABLE, 'assets'],
+    ['_astro/font.abc.woff2', 'font/woff2', CACHE_IMMUTABLE, 'assets'],
+    ['favicon.svg', 'image/svg+xml', CACHE_REVALIDATE, 'files'],
+    ['site.webmanifest', 'application/manifest+json', CACHE_REVALIDATE, 'files'],
+    ['lib/module.mjs', 'text/javascript; charset=utf-8', CACHE_REVALIDATE, 'files'],
+    ['lib/engine.wasm', 'application/wasm', CACHE_REVALIDATE, 'files'],
+    ['pagefind/pagefind.js', 'text/javascript; charset=utf-8', CACHE_REVALIDATE, 'files'],
+    ['pagefind/pagefind-entry.json', 'application/json', CACHE_REVALIDATE, 'files'],
+    ['pagefind/wasm.en.pagefind', 'application/octet-stream', CACHE_REVALIDATE, 'files'],
+    ['pagefind/index/en_1a2b3c.pf_index', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
+    ['pagefind/fragment/en_1a2b3c.pf_fragment', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
+    ['pagefind/pagefind.en_5951cab55e.pf_meta', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
+    ['downloads/notes', 'application/octet-stream', CACHE_REVALIDATE, 'files'],
+  ])('%s is %s, cached "%s", uploaded with the %s', (path, contentType, cacheControl, phase) => {
+    expect(headersFor(path)).toEqual({ contentType, cacheControl, phase });
+  });
+
+  it('reads extensions case-insensitively and ignores dots in directory names', () => {
+    expect(contentTypeFor('IMG/PHOTO.PNG')).toBe('image/png');
+    expect(contentTypeFor('v1.2/intro/README')).toBe('application/octet-stream');
+  });
+});
+
+describe('planning a first deploy to an empty bucket', () => {
+  const plan = planDeploy({ local: [file('index.html'), file('favicon.svg'), file('_astro/a.1.js'), file('lessons/x/index.html')], remote: [] });
+
+  it('uploads hashed assets first, other files next and pages last', () => {
+    expect(plan.uploads.map((i) => `${i.phase}:${i.key}`)).toEqual([
+      'assets:_astro/a.1.js',
+      'files:favicon.svg',
+      'pages:index.html',
+      'pages:lessons/x/index.html',
+    ]);
+  });
+
+  it('skips and prunes nothing, and records the release with no previous one', () => {
+    expect(plan.skips).toEqual([]);
+    expect(plan.prunes).toEqual([]);
+    expect(plan.manifest.previous).toBeNull();
+    expect(Object.keys(plan.manifest.current.files)).toHaveLength(4);
+  });
+});
+
+describe('planning later deploys', () => {
+  const release1 = planDeploy({ local: [file('index.html', 'h1'), file('_astro/a.1.js'), file('favicon.svg')], remote: [] });
+
+  it('skips files whose bytes and headers are already in the bucket', () => {
+    const again = planDeploy({
+      local: [file('index.html', 'h1'), file('_astro/a.1.js'), file('favicon.svg')],
+      remote: remoteOf(release1),
+      manifest: release1.manifest,
+    });
+    expect(again.uploads).toEqual([]);
+    expect(again.skips).toHaveLength(3);
+    expect(again.releaseId).toBe(release1.releaseId);
+  });
+
+  it('uploads a file again when its bytes differ from the object in the bucket', () => {
+    const remote = remoteOf(release1).map((o) => (o.key === 'favicon.svg' ? { ...o, etag: '"other"' } : o));
+    const plan = planDeploy({ local: [file('index.html', 'h1'), file('_astro/a.1.js'), file('favicon.svg')], remote, manifest: release1.manifest });
+    expect(plan.uploads.map((i) => i.key)).toEqual(['favicon.svg']);
+  });
+
+  it('uploads a file again when the last release gave it other headers', () => {
+    const manifest: Manifest = structuredClone(release1.manifest);
+    manifest.current.files['favicon.svg']!.cacheControl = 'max-age=60';
+    const plan = planDeploy({ local: [file('index.html', 'h1'), file('_astro/a.1.js'), file('favicon.svg')], remote: remoteOf(release1), manifest });
+    expect(plan.uploads.map((i) => i.key)).toEqual(['favicon.svg']);
+  });
+
+  it('keeps the files of the previous release and prunes them only one release later', () => {
+    const release2 = planDeploy({
+      local: [file('index.html', 'h2'), file('_astro/a.2.js'), file('favicon.svg')],
+      remote: remoteOf(release1),
+      manifest: release1.manifest,
+    });
+    expect(release2.prunes).toEqual([]);
+    expect(release2.manifest.previous).toEqual({ id: release1.releaseId, keys: ['_astro/a.1.js', 'favicon.svg', 'index.html'] });
+
+    const bucketAfter2 = [...remoteOf(release1), { key: '_astro/a.2.js', etag: '"md5-of-_astro/a.2.js"' }];
+    const release3 = planDeploy({
+      local: [file('index.html', 'h3'), file('_astro/a.3.js'), file('favicon.svg')],
+      remote: bucketAfter2,
+      manifest: release2.manifest,
+    });
+    expect(release3.prunes.map((i) => i.key)).toEqual(['_astro/a.1.js']);
+  });
+
+  it('rerunning the same release keeps its predecessor rather than pruning it', () => {
+    const release2 = planDeploy({ local: [file('index.html', 'h2'), file('_astro/a.2.js')], remote: remoteOf(release1), manifest: release1.manifest });
+    const bucket = [...remoteOf(release1), ...remoteOf(release2)];
+    const rerun = planDeploy({ local: [file('index.html', 'h2'), file('_astro/a.2.js')], remote: bucket, manifest: release2.manifest });
+    expect(rerun.releaseId).toBe(release2.releaseId);
+    expect(rerun.prunes).toEqual([]);
+    expect(rerun.manifest.previous?.id).toBe(release1.releaseId);
+  });
+
+  it('after an interrupted run, inspects only the new objects that landed and skips them once their headers check out', () => {
+    const local = [file('index.html', 'h2'), file('_astro/a.2.js'), file('favicon.svg')];
+    const remote = [...remoteOf(release1), { key: '_astro/a.2.js', etag: '"md5-of-_astro/a.2.js"' }];
+    expect(keysToInspect({ local, remote, manifest: release1.manifest })).toEqual(['_astro/a.2.js']);
+    const observed = { '_astro/a.2.js': { md5: 'md5-of-_astro/a.2.js', contentType: 'text/javascript; charset=utf-8', cacheControl: CACHE_IMMUTABLE } };
+    expect(planDeploy({ local, remote, manifest: release1.manifest, observed }).uploads.map((i) => i.key)).toEqual(['index.html']);
+    const wrongHeaders = { '_astro/a.2.js': { ...observed['_astro/a.2.js'], cacheControl: CACHE_REVALIDATE } };
+    expect(planDeploy({ local, remote, manifest: release1.manifest, observed: wrongHeaders }).uploads.map((i) => i.key)).toEqual([
+      '_astro/a.2.js',
+      'index.html',
+    ]);
+  });
+
+  it('treats what a bucket holds without a manifest as the previous release, so nothing is pruned at once', () => {
+    const plan = planDeploy({ local: [file('index.html')], remote: [{ key: 'old/page.html', etag: '"x"' }] });
+    expect(plan.prunes).toEqual([]);
+    expect(plan.manifest.previous).toEqual({ id: 'unrecorded', keys: ['old/page.html'] });
+  });
+
+  it('never prunes the release manifest itself', () => {
+    const plan = planDeploy({ local: [file('index.html')], remote: [{ key: manifestKey(), etag: '"m"' }], manifest: release1.manifest });
+    expect(plan.prunes).toEqual([]);
+  });
+});
+
+describe('deploying under a prefix', () => {
+  it('puts keys, the manifest and pruning under the prefix and leaves other keys alone', () => {
+    const plan = planDeploy({ local: [file('index.html')], remote: [{ key: 'other-site/index.html', etag: '"x"' }], prefix: '/course' });
+    expect(plan.uploads.map((i) => i.key)).toEqual(['course/index.html']);
+    expect(plan.prunes).toEqual([]);
+    expect(manifestKey(normalizePrefix('/course/'))).toBe('course/_releases/current.json');
+  });
+});
+
+describe('the release manifest and the plan printout', () => {
+  it('names a release by its content and headers', () => {
+    const files = { 'a.html': { md5: '1', contentType: 'text/html', cacheControl: 'x' } };
+    expect(releaseIdOf(files)).toBe(releaseIdOf(structuredClone(files)));
+    expect(releaseIdOf(files)).not.toBe(releaseIdOf({ 'a.html': { ...files['a.html'], cacheControl: 'y' } }));
+  });
+
+  it('reads an unreadable manifest as none', () => {
+    expect(parseManifest('not json')).toBeNull();
+    expect(parseManifest('{"version":2}')).toBeNull();
+    expect(parseManifest(undefined)).toBeNull();
+  });
+
+  it('prints each key with its action, type and cache header, then a summary', () => {
+    const text = formatPlan(planDeploy({ local: [file('index.html'), file('_astro/a.1.js')], remote: [] }));
+    expect(text.split('\n')[1]).toMatch(/^upload\s+assets\s+_astro\/a\.1\.js\s+text\/javascript; charset=utf-8\s+public, max-age=31536000, immutable$/);
+    expect(text).toMatch(/2 to upload, 0 unchanged, 0 to prune$/);
+  });
+});
+
+describe('finding the deploy target', () => {
+  const cdkOutputs = JSON.stringify({ ShipSmallSite: { SiteBucketName: 'site-bucket', DistributionId: 'E123', SiteBucketRegion: 'eu-west-1' } });
+  const describeStacks = JSON.stringify({
+    Stacks: [
+      {
+        StackName: 'ShipSmallSite',
+        Outputs: [
+          { OutputKey: 'SiteBucketName', OutputValue: 'site-bucket' },
+          { OutputKey: 'DistributionId', OutputValue: 'E123' },
+        ],
+      },
+    ],
+  });
+
+  it('reads the outputs file of the CDK CLI and of `aws cloudformation describe-stacks`', () => {
+    expect(parseStackOutputs(cdkOutputs, 'ShipSmallSite')).toMatchObject({ SiteBucketName: 'site-bucket', DistributionId: 'E123' });
+    expect(parseStackOutputs(describeStacks, 'ShipSmallSite')).toEqual({ SiteBucketName: 'site-bucket', DistributionId: 'E123' });
+    expect(parseStackOutputs(cdkOutputs, 'Other')).toBeNull();
+  });
+
+  it('prefers flags over the environment over stack outputs', () => {
+    const outputs = parseStackOutputs(cdkOutputs, 'ShipSmallSite');
+    expect(resolveTarget({ flags: {}, env: {}, outputs })).toMatchObject({ bucket: 'site-bucket', distributionId: 'E123', region: 'eu-west-1' });
+    expect(resolveTarget({ flags: {}, env: { SHIP_SMALL_BUCKET: 'env-bucket' }, outputs })).toMatchObject({ bucket: 'env-bucket' });
+    expect(resolveTarget({ flags: { bucket: 'flag-bucket' }, env: { SHIP_SMALL_BUCKET: 'env-bucket' }, outputs })).toMatchObject({ bucket: 'flag-bucket' });
+  });
+
+  it('explains how to name a bucket when there is none', () => {
+    expect(resolveTarget({ flags: {}, env: {}, outputs: null })).toEqual({ error: expect.stringMatching(/--bucket.*outputs-file/) });
+  });
+
+  it('invalidates every path with one entry and a unique caller reference', () => {
+    expect(invalidationInput('E123', 'abc', 42)).toEqual({
+      DistributionId: 'E123',
+      InvalidationBatch: { CallerReference: 'ship-small-abc-42', Paths: { Quantity: 1, Items: ['/*'] } },
+    });
+  });
+});
+
+describe('explaining failures', () => {
+  const target = { bucket: 'site-bucket', distributionId: 'E123' };
+
+  it('says how to sign in when there are no credentials', () => {
+    expect(explainError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), target)).toMatch(
+      /No AWS credentials found.*AWS_PROFILE/,
+    );
+  });
+
+  it('names the missing bucket and where its name came from', () => {
+    expect(explainError(Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket' }), target)).toMatch(
+      /Bucket "site-bucket" does not exist.*SiteBucketName/,
+    );
+  });
+
+  it('lists the permissions the deploy needs when access is denied', () => {
+    expect(explainError(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }), target)).toMatch(/s3:PutObject.*cloudfront:CreateInvalidation/);
+  });
+
+  it('says that a rerun finishes an interrupted deploy', () => {
+    expect(explainError(new Error('socket hang up'), target)).toMatch(/running the deploy again finishes the job/);
+  });
+});

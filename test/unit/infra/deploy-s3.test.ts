@@ -1,0 +1,203 @@
+// Deploys a fixture site to a real local S3 server (fauxqs on 127.0.0.1) with the real AWS SDK: headers, skips, interruptions, pruning.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { buildApp } from 'fauxqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE } from '../../../scripts/deploy/files.ts';
+import { manifestKey, parseManifest } from '../../../scripts/deploy/plan.ts';
+import { checkS3Paths } from '../../../scripts/deploy/s3-paths.ts';
+import { PartialUploadError, deploySite, listRemote } from '../../../scripts/deploy/run.ts';
+import type { DeployOptions } from '../../../scripts/deploy/run.ts';
+
+const FIXTURE = 'test/fixtures/s3-site';
+const BUCKET = 'ship-small-site';
+const server = buildApp({ logger: false });
+const scratch = mkdtempSync(join(tmpdir(), 'deploy-s3-'));
+let endpoint = '';
+
+beforeAll(async () => {
+  // A random free port on the loopback interface only; stopped in afterAll.
+  endpoint = (await server.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  await client().send(new CreateBucketCommand({ Bucket: BUCKET }));
+}, 15_000);
+
+afterAll(async () => {
+  await server.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+type Fault = (key: string) => boolean;
+
+/** An S3 client for the local server; `fault` makes chosen uploads fail the way a dropped connection does. */
+function client(fault?: Fault): S3Client {
+  const s3 = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  if (fault) {
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        const key = (args.input as { Key?: string }).Key;
+        if (context.commandName === 'PutObjectCommand' && key && fault(key)) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectFault' },
+    );
+  }
+  return s3;
+}
+
+/** A copy of the fixture with its hashed bundle and stylesheet renamed (as a rebuild does) and every page updated to match. */
+function rebuild(from: string, oldHash: string, newHash: string): string {
+  const dir = mkdtempSync(join(scratch, `release-${newHash}-`));
+  cpSync(from, dir, { recursive: true });
+  for (const name of ['app', 'site']) {
+    const ext = name === 'app' ? 'js' : 'css';
+    renameSync(join(dir, `_astro/${name}.${oldHash}.${ext}`), join(dir, `_astro/${name}.${newHash}.${ext}`));
+  }
+  for (const page of ['index.html', 'lessons/intro/index.html', '404.html']) {
+    const file = join(dir, page);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replaceAll(`app.${oldHash}.js`, `app.${newHash}.js`).replaceAll(`site.${oldHash}.css`, `site.${newHash}.css`),
+    );
+  }
+  // The rebuilt site is itself sound: every reference still names a file.
+  expect(checkS3Paths(dir, '/')).toEqual([]);
+  return dir;
+}
+
+const quiet = () => {};
+const deploy = (distDir: string, extra: Partial<DeployOptions> = {}) =>
+  deploySite({ s3: client(), bucket: BUCKET, distDir, log: quiet, retryDelayMs: 1, invalidate: async () => 'I-TEST', ...extra });
+const body = async (key: string) => (await client().send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString('utf8');
+const keys = async () => (await listRemote(client(), BUCKET, '')).map((o) => o.key).sort();
+const manifest = async () => parseManifest(await body(manifestKey()));
+
+describe('deploying to a local S3 server with the real SDK', () => {
+  let release2Dir = '';
+
+  it('uploads every file with its content type and cache header, then records the release and invalidates', async () => {
+    const result = await deploy(FIXTURE);
+    expect(result.uploaded).toHaveLength(20);
+    expect(result.invalidationId).toBe('I-TEST');
+
+    const head = async (key: string) => {
+      const h = await client().send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+      return { type: h.ContentType, cache: h.CacheControl, encoding: h.ContentEncoding };
+    };
+    expect(await head('index.html')).toEqual({ type: 'text/html; charset=utf-8', cache: CACHE_REVALIDATE, encoding: undefined });
+    expect(await head('notes and tips/index.html')).toMatchObject({ type: 'text/html; charset=utf-8' });
+    expect(await head('_astro/app.a1b2c3.js')).toEqual({ type: 'text/javascript; charset=utf-8', cache: CACHE_IMMUTABLE, encoding: undefined });
+    expect(await head('_astro/site.a1b2c3.css')).toMatchObject({ type: 'text/css; charset=utf-8', cache: CACHE_IMMUTABLE });
+    expect(await head('site.webmanifest')).toMatchObject({ type: 'application/manifest+json', cache: CACHE_REVALIDATE });
+    expect(await head('pagefind/index/en_a1b2c3.pf_index')).toEqual({ type: 'application/octet-stream', cache: CACHE_IMMUTABLE, encoding: undefined });
+    expect(await head('pagefind/wasm.en.pagefind')).toEqual({ type: 'application/octet-stream', cache: CACHE_REVALIDATE, encoding: undefined });
+    expect(await body('_astro/app.a1b2c3.js')).toBe(readFileSync(join(FIXTURE, '_astro/app.a1b2c3.js'), 'utf8'));
+    expect((await manifest())?.current.id).toBe(result.plan.releaseId);
+  });
+
+  it('skips every unchanged file on a second deploy, and prunes nothing', async () => {
+    const result = await deploy(FIXTURE);
+    expect(result.uploaded).toEqual([]);
+    expect(result.plan.skips).toHaveLength(20);
+    expect(result.pruned).toEqual([]);
+  });
+
+  it('prints the plan and changes nothing on a dry run', async () => {
+    release2Dir = rebuild(FIXTURE, 'a1b2c3', 'd4e5f6');
+    const lines: string[] = [];
+    const result = await deploy(release2Dir, { dryRun: true, log: (l) => lines.push(l) });
+    expect(result.uploaded).toEqual([]);
+    expect(lines.join('\n')).toMatch(/upload\s+assets\s+_astro\/app\.d4e5f6\.js\s+text\/javascript; charset=utf-8\s+public, max-age=31536000, immutable/);
+    expect(lines.join('\n')).toMatch(/skip\s+assets\s+_astro\/font\.a1b2c3\.woff2/);
+    expect(await body('index.html')).toContain('/_astro/app.a1b2c3.js');
+  });
+
+  it('retries an upload that fails once and still completes', async () => {
+    const dir = mkdtempSync(join(scratch, 'touched-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    let failures = 0;
+    const flaky = client((key) => key === 'favicon.svg' && failures++ === 0);
+    const result = await deploy(dir, { s3: flaky });
+    expect(failures).toBe(2);
+    expect(result.uploaded).toEqual(['favicon.svg']);
+    // Put the fixture's favicon back so the next steps start from release 1 again.
+    expect((await deploy(FIXTURE)).uploaded).toEqual(['favicon.svg']);
+  });
+
+  it('leaves the live release intact when a deploy is cut off halfway', async () => {
+    const before = await Promise.all(['index.html', 'lessons/intro/index.html'].map(body));
+    let puts = 0;
+    const cutOff = client(() => ++puts > 1);
+    const attempt = deploy(release2Dir, { s3: cutOff, attempts: 2 });
+    await expect(attempt).rejects.toBeInstanceOf(PartialUploadError);
+    await expect(attempt).rejects.toThrow(/failed in the "assets" phase \(_astro\/site\.d4e5f6\.css\); 1 succeeded.*Run the deploy again/);
+
+    expect(await Promise.all(['index.html', 'lessons/intro/index.html'].map(body))).toEqual(before);
+    expect(await keys()).toEqual(expect.arrayContaining(['_astro/app.a1b2c3.js', '_astro/site.a1b2c3.css', '_astro/app.d4e5f6.js']));
+    expect((await manifest())?.current.files).toHaveProperty('_astro/app.a1b2c3.js');
+  });
+
+  it('completes the interrupted release on a rerun, skipping what already landed and keeping the previous release', async () => {
+    const result = await deploy(release2Dir);
+    expect(result.uploaded.sort()).toEqual(['404.html', '_astro/site.d4e5f6.css', 'index.html', 'lessons/intro/index.html']);
+    expect(result.plan.skips.map((s) => s.key)).toContain('_astro/app.d4e5f6.js');
+    expect(await body('index.html')).toContain('/_astro/app.d4e5f6.js');
+    expect(result.pruned).toEqual([]);
+    expect(await keys()).toEqual(expect.arrayContaining(['_astro/app.a1b2c3.js', '_astro/site.a1b2c3.css', '_astro/app.d4e5f6.js', '_astro/site.d4e5f6.css']));
+  });
+
+  it('prunes the files of the release before the previous one, one release later', async () => {
+    const result = await deploy(rebuild(release2Dir, 'd4e5f6', '0a0b0c'));
+    expect(result.pruned.sort()).toEqual(['_astro/app.a1b2c3.js', '_astro/site.a1b2c3.css']);
+    expect(await keys()).toEqual(expect.arrayContaining(['_astro/app.d4e5f6.js', '_astro/site.d4e5f6.css', '_astro/app.0a0b0c.js', '_astro/site.0a0b0c.css']));
+  });
+});
+
+describe('the deploy command', () => {
+  const cli = (args: string[], env: Record<string, string | undefined> = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' }) =>
+    // Asynchronous on purpose: the S3 server runs in this process and must keep answering while the command runs.
+    promisify(execFile)(process.execPath, ['scripts/deploy.ts', '--dist', FIXTURE, '--endpoint', endpoint, '--region', 'us-east-1', ...args], {
+      timeout: 15_000,
+      env: { PATH: process.env.PATH, ...env },
+    });
+
+  it('deploys with its flags, then finds nothing left to upload', async () => {
+    await client().send(new CreateBucketCommand({ Bucket: 'cli-site' }));
+    expect((await cli(['--bucket', 'cli-site'])).stdout).toMatch(/no distribution given: CloudFront was not invalidated\.\ndone: release \w+, 20 uploaded/);
+    expect((await cli(['--bucket', 'cli-site'])).stdout).toMatch(/done: release \w+, 0 uploaded, 20 unchanged, 0 pruned/);
+  });
+
+  it('names a missing bucket and exits with an error', async () => {
+    await expect(cli(['--bucket', 'no-such-bucket'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Bucket "no-such-bucket" does not exist/),
+    });
+  });
+
+  it('says how to sign in when it runs without credentials', async () => {
+    const home = mkdtempSync(join(scratch, 'home-'));
+    const run = cli(['--bucket', BUCKET], {
+      HOME: home,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/deploy: No AWS credentials found/) });
+  });
+});
+
+describe('deploy failures', () => {
+  it('names the missing bucket', async () => {
+    await expect(deploySite({ s3: client(), bucket: 'no-such-bucket', distDir: FIXTURE, log: quiet })).rejects.toMatchObject({ name: 'NoSuchBucket' });
+  });
+});
