@@ -41,10 +41,17 @@ async function underPolicy(page: Page, policy = CSP): Promise<() => Promise<stri
 /** Loads a page, brings every island into view so it hydrates, and waits for the network to settle. */
 async function visit(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
+  // Islands hydrate when visible: bring each into view and wait until it has hydrated (Astro then drops its ssr attribute).
+  for (const island of await page.locator('astro-island').all()) {
+    await island.scrollIntoViewIfNeeded();
+    await expect(island).not.toHaveAttribute('ssr', /.*/, { timeout: 15_000 });
+  }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForLoadState('networkidle');
 }
+
+// The service worker would answer from its cache, where the test's injected header never reaches; these tests need the network.
+test.use({ serviceWorkers: 'block' });
 
 test.describe('the Content-Security-Policy', () => {
   test('has hashes recorded in infra/lib/csp-hashes.json that match the build', () => {
@@ -111,6 +118,6 @@ test.describe('the violation watch itself', () => {
     const violations = await underPolicy(page, CSP.replace(" 'wasm-unsafe-eval'", ''));
     await visit(page, '/search/');
     await page.getByLabel('Search lessons').fill('Ghent');
-    await expect.poll(async () => (await violations()).join('\n'), { timeout: 10_000 }).toMatch(/wasm|WebAssembly|unsafe-eval/i);
+    await expect.poll(async () => (await violations()).join('\n'), { timeout: 20_000 }).toMatch(/wasm|WebAssembly|unsafe-eval/i);
   });
 });

@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from './helpers/child-env.ts';
 
 describe('building a course with a malformed lesson', () => {
   it('fails and names the lesson file and the broken field', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'ship-small-broken-'));
     try {
       const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-        env: { ...process.env, SHIP_SMALL_CONTENT: './test/fixtures/broken-content', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: childEnv({ SHIP_SMALL_CONTENT: './test/fixtures/broken-content' }),
         encoding: 'utf8',
         timeout: 120_000,
       });
