@@ -2,6 +2,7 @@
 import { $progress } from './progress-store.ts';
 import { exportProgress, importProgress } from '../lib/progress.ts';
 import { setupResume } from './resume.ts';
+import { downloadText } from '../lib/download.ts';
 
 const box = document.querySelector<HTMLElement>('[data-course-progress]');
 const slugs = (box?.dataset['slugs'] ?? '').split(' ').filter(Boolean);
@@ -41,14 +42,7 @@ function say(message: string, error = false): void {
 }
 
 document.querySelector('[data-export]')?.addEventListener('click', () => {
-  const blob = new Blob([exportProgress($progress.get())], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `ship-small-progress-${new Date().toISOString().slice(0, 10)}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  downloadText(`ship-small-progress-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', exportProgress($progress.get()));
   say('Progress exported. Keep the file somewhere safe.');
 });
 

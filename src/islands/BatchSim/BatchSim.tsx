@@ -25,6 +25,7 @@ import {
   type ScenarioProblem,
 } from '../../schemas/batch-scenario.ts';
 import { percent } from '../../lib/charts.ts';
+import { downloadText } from '../../lib/download.ts';
 import { Compare } from './Compare.tsx';
 import { PolicyPicker } from './PolicyPicker.tsx';
 import { RiskChart } from './RiskChart.tsx';
@@ -33,17 +34,6 @@ import { SharePanel } from './SharePanel.tsx';
 import { ResultCode } from './ResultCode.tsx';
 import { Timeline } from './Timeline.tsx';
 import './batch-sim.css';
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function withParams(s: Scenario, params: Partial<Scenario['params']>): Scenario {
   return { ...s, params: { ...s.params, ...params } };
@@ -133,9 +123,9 @@ export default function BatchSim() {
 
   const exportJson = () => {
     const data = exportRun(run, scenario.seed, query, log);
-    download(`batch-run-seed-${scenario.seed}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
+    downloadText(`batch-run-seed-${scenario.seed}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
   };
-  const exportCsv = () => download(`batch-run-seed-${scenario.seed}.csv`, 'text/csv', deploysToCsv(exportRun(run, scenario.seed, query, log)));
+  const exportCsv = () => downloadText(`batch-run-seed-${scenario.seed}.csv`, 'text/csv', deploysToCsv(exportRun(run, scenario.seed, query, log)));
 
   return (
     <div className="batch-sim" ref={root} data-state={typeof state === 'string' ? state : Object.keys(state)[0]}>

@@ -6,6 +6,7 @@ import { failureProbability, formatMinutes, sizesUpTo } from '../../models/batch
 import { describePolicy } from '../../schemas/batch-scenario.ts';
 import { pathThrough, percent } from '../../lib/charts.ts';
 import { median } from '../../models/batch/metrics.ts';
+import { downloadText } from '../../lib/download.ts';
 
 const W = 640;
 const H = 300;
@@ -78,17 +79,6 @@ function Scatter({ results, mode }: { results: ClassResult[]; mode: 'risk' | 'do
   );
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export default function Debrief() {
   const [text, setText] = useState('');
   const [report, setReport] = useState<ClassReport | null>(null);
@@ -154,7 +144,11 @@ export default function Debrief() {
               ))}
             </tbody>
           </table>
-          <button type="button" className="button secondary" onClick={() => download(`class-${report.scenario ?? 'results'}.csv`, classToCsv(report))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => downloadText(`class-${report.scenario ?? 'results'}.csv`, 'text/csv', classToCsv(report))}
+          >
             Export CSV
           </button>
         </>
