@@ -6,11 +6,10 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
  * Budgets in Brotli bytes, the encoding CloudFront serves to every current browser (gzip is printed too).
- * Pages without a simulation ship small scripts only (design.md: "~10 KB"): theme, search shortcut, quiz and the
- * progress store, whose zod/mini validation is about 5 KB of it; the gate sits at 12 KB so a page that grows is caught
- * before it doubles. Sim pages also carry React, XState and the sim.
+ * Pages without a simulation ship small scripts only (design.md: about 10 KB); zod, which validates untrusted saved
+ * progress, loads on demand and is not counted. Sim pages also carry React, XState, zod and the sim.
  */
-export const BUDGET = { proseJs: 12 * 1024, simJs: 120 * 1024 } as const;
+export const BUDGET = { proseJs: 10 * 1024, simJs: 120 * 1024 } as const;
 
 const dist = process.env.DIST ?? 'dist';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');

@@ -1,6 +1,6 @@
 // Course map behaviour: completion per lesson, the overall bar, resume, and progress export/import.
-import { $progress } from './progress-store.ts';
-import { exportProgress, importProgress } from '../lib/progress.ts';
+import { $progress, update } from './progress-store.ts';
+import { exportProgress } from '../lib/progress.ts';
 import { setupResume } from './resume.ts';
 import { downloadText } from '../lib/download.ts';
 
@@ -53,12 +53,13 @@ input?.addEventListener('change', async () => {
   input.value = '';
   if (!file) return;
   const text = file.size > 1_000_000 ? '' : await file.text();
+  const { importProgress } = await import('../lib/progress-read.ts');
   const result = importProgress(text, file.size);
   if (!result.ok) {
     say(`Import failed: ${result.error}`, true);
     return;
   }
-  $progress.set(result.progress);
+  update(() => result.progress);
   const count = Object.keys(result.progress.completed).length;
   say(`Progress imported from ${file.name}: ${count} completed lesson${count === 1 ? '' : 's'}.`);
 });

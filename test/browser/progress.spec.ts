@@ -82,3 +82,22 @@ test('the theme choice survives a reload', async ({ page }) => {
   await page.reload();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 });
+
+test('progress the course wrote itself is read without loading the validator; anything else is validated', async ({ page }) => {
+  const validatorLoads: string[] = [];
+  page.on('request', (r) => {
+    if (/progress-read/.test(r.url())) validatorLoads.push(r.url());
+  });
+  await page.goto('/lessons/origins/');
+  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await page.goto('/lessons/');
+  await expect(page.locator('[data-lesson-item="origins"] [data-state-text]')).toHaveText('Completed');
+  expect(validatorLoads).toEqual([]);
+  await page.evaluate(
+    (key) => localStorage.setItem(key, (localStorage.getItem(key) ?? '').replace('"completed":{"origins"', '"completed":{"agile"')),
+    PROGRESS_KEY,
+  );
+  await page.reload();
+  await expect(page.locator('[data-lesson-item="agile"] [data-state-text]')).toHaveText('Completed');
+  expect(validatorLoads).toHaveLength(1);
+});

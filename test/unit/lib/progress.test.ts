@@ -4,17 +4,16 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyProgress,
   exportProgress,
-  importProgress,
   markComplete,
   markIncomplete,
   markVisited,
-  readProgress,
   recordAnswer,
   recordAssessment,
   recordConfidence,
   completion,
-  MAX_IMPORT_BYTES,
+  signature,
 } from '../../../src/lib/progress.ts';
+import { importProgress, readProgress, MAX_IMPORT_BYTES } from '../../../src/lib/progress-read.ts';
 import { progressSchema } from '../../../src/schemas/progress.ts';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
@@ -123,6 +122,15 @@ describe('updating progress', () => {
   it('measures completion against the lessons that exist', () => {
     const p = markComplete(markComplete(emptyProgress(), 'origins'), 'retired-lesson');
     expect(completion(p, ['origins', 'waterfall'])).toBe(0.5);
+  });
+});
+
+describe('the signature of a saved value', () => {
+  it('is the same for the same text and differs when the text changes at all', () => {
+    const raw = JSON.stringify(sample());
+    expect(signature(raw)).toBe(signature(raw));
+    expect(signature(raw.replace('origins', 'originz'))).not.toBe(signature(raw));
+    expect(signature(`${raw} `)).not.toBe(signature(raw));
   });
 });
 
