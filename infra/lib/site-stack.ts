@@ -56,6 +56,14 @@ export class SiteStack extends Stack {
       allowedValues: ['disabled', 'enabled'],
       description: 'enabled: create a log bucket and write CloudFront and S3 access logs to it (kept 90 days).',
     });
+    const basePath = new CfnParameter(this, 'BasePath', {
+      type: 'String',
+      default: '/',
+      description:
+        'The path the site is built and uploaded under: / or, for BASE_PATH=/devops-course/, /devops-course/ (the deploy then uses --prefix devops-course).',
+      allowedPattern: '^/([a-z0-9][a-z0-9._-]*/)*$',
+      constraintDescription: 'a path that starts and ends with a slash, such as / or /devops-course/',
+    });
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {
         ParameterGroups: [
@@ -196,6 +204,11 @@ export class SiteStack extends Stack {
 
     // Custom domain and logs come from parameters, so they are set on the CloudFormation resource with Fn::If.
     const cfnDistribution = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+    // Under a base path, the hashed assets and the 404 page live below it.
+    cfnDistribution.addPropertyOverride('DistributionConfig.CacheBehaviors.0.PathPattern', Fn.join('', [basePath.valueAsString, '_astro/*']));
+    for (const i of [0, 1]) {
+      cfnDistribution.addPropertyOverride(`DistributionConfig.CustomErrorResponses.${i}.ResponsePagePath`, Fn.join('', [basePath.valueAsString, '404.html']));
+    }
     cfnDistribution.addPropertyOverride('DistributionConfig.Aliases', Fn.conditionIf(hasDomain.logicalId, [domainName.valueAsString], Aws.NO_VALUE));
     cfnDistribution.addPropertyOverride(
       'DistributionConfig.ViewerCertificate',

@@ -78,11 +78,20 @@ describe('the distribution', () => {
     }
   });
 
-  it('answers 403 and 404 from S3 with /404.html and a 404 status, cached only briefly', () => {
+  it('answers 403 and 404 from S3 with the 404 page below the base path and a 404 status, cached only briefly', () => {
+    const page = { 'Fn::Join': ['', [{ Ref: 'BasePath' }, '404.html']] };
     expect(distributionConfig().CustomErrorResponses).toEqual([
-      { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 10 },
-      { ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 10 },
+      { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: page, ErrorCachingMinTTL: 10 },
+      { ErrorCode: 404, ResponseCode: 404, ResponsePagePath: page, ErrorCachingMinTTL: 10 },
     ]);
+  });
+
+  it('takes the base path as a parameter that defaults to the root and accepts only slash-bounded paths', () => {
+    const param = template.toJSON().Parameters.BasePath;
+    expect(param.Default).toBe('/');
+    const pattern = new RegExp(param.AllowedPattern);
+    for (const ok of ['/', '/devops-course/', '/a/b.c/']) expect(pattern.test(ok), ok).toBe(true);
+    for (const bad of ['', 'devops-course/', '/devops-course', '/Course/', '/a//']) expect(pattern.test(bad), bad).toBe(false);
   });
 
   it('runs the viewer-request function on the default behaviour', () => {
@@ -116,7 +125,9 @@ describe('the distribution', () => {
         },
       },
     });
-    expect(distributionConfig().CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/_astro/*', CachePolicyId: { Ref: policy } })]);
+    expect(distributionConfig().CacheBehaviors).toEqual([
+      expect.objectContaining({ PathPattern: { 'Fn::Join': ['', [{ Ref: 'BasePath' }, '_astro/*']] }, CachePolicyId: { Ref: policy } }),
+    ]);
   });
 
   it('revalidates pages: the default behaviour follows the objects max-age=0 and can still store and compress', () => {
