@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4455);
 const GOAL = Number(process.env.LIGHTHOUSE_GOAL ?? 100);
@@ -27,17 +28,8 @@ for (let i = 0; i < 50; i++) {
 }
 
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  ...(CHROMIUM_PATH ? { chromePath: CHROMIUM_PATH } : {}),
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 let failed = 0;
 try {

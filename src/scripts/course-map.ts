@@ -1,6 +1,6 @@
 // Course map behaviour: completion per lesson, the overall bar, resume, and progress export/import.
 import { $progress, update } from './progress-store.ts';
-import { exportProgress } from '../lib/progress.ts';
+import { completion, exportProgress } from '../lib/progress.ts';
 import { setupResume } from './resume.ts';
 import { downloadText } from '../lib/download.ts';
 
@@ -21,7 +21,7 @@ $progress.subscribe((p) => {
   const bar = box?.querySelector('progress');
   if (bar) bar.value = done;
   const text = box?.querySelector('[data-progress-text]');
-  if (text) text.textContent = `${done} of ${slugs.length} lessons completed (${Math.round((done / Math.max(1, slugs.length)) * 100)}%).`;
+  if (text) text.textContent = `${done} of ${slugs.length} lessons completed (${Math.round(completion(p, slugs) * 100)}%).`;
   for (const li of document.querySelectorAll<HTMLElement>('[data-lesson-item]')) {
     const slug = li.dataset['lessonItem'] ?? '';
     const state = p.completed[slug] ? 'completed' : p.visited[slug] ? 'started' : 'new';

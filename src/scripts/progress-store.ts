@@ -85,8 +85,3 @@ if (!storage()) {
 export function update(change: (p: Progress) => Progress): void {
   pending = pending.then(() => $progress.set(change($progress.get())));
 }
-
-/** Resolves once saved progress has been read (validated if it needed to be). */
-export function whenReady(): Promise<void> {
-  return pending;
-}

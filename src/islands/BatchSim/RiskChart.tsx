@@ -1,6 +1,6 @@
 // The risk curve: closed form, Monte Carlo estimates from the worker, and the learner's own deploys plotted on it.
 import { useId } from 'react';
-import { failureProbability, sizesUpTo, type Deploy } from '../../models/batch/index.ts';
+import { closedFormCurve, failureProbability, type Deploy } from '../../models/batch/index.ts';
 import { RISK_FRAME as f, pathThrough, percent, riskScales, ticks } from '../../lib/charts.ts';
 import { useRiskCurve } from './use-risk-curve.ts';
 
@@ -15,7 +15,7 @@ export function RiskChart({ p, seed, deploys }: Props) {
   const largest = deploys.reduce((m, d) => Math.max(m, d.changeIds.length), 0);
   const maxSize = Math.max(100, Math.ceil(largest / 50) * 50);
   const { x, y } = riskScales(maxSize);
-  const closed = sizesUpTo(maxSize).map((n) => [n, failureProbability(p, n)] as const);
+  const closed = closedFormCurve(p, maxSize);
   const monteCarlo = useRiskCurve(p, Math.min(maxSize, 100), seed);
   const sample = [1, 5, 20, 60, 100];
   const mine = deploys.length

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { classToCsv, readClassCodes, type ClassReport, type ClassResult } from '../../lib/result-code.ts';
-import { failureProbability, formatMinutes, sizesUpTo } from '../../models/batch/index.ts';
+import { closedFormCurve, formatMinutes } from '../../models/batch/index.ts';
 import { describePolicy } from '../../schemas/batch-scenario.ts';
 import { pathThrough, percent } from '../../lib/charts.ts';
 import { median } from '../../models/batch/metrics.ts';
@@ -58,18 +58,7 @@ function Scatter({ results, mode }: { results: ClassResult[]; mode: 'risk' | 'do
           <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" fontSize="15" fill="var(--fg)">
             {mode === 'risk' ? 'Average changes per deploy' : 'Deploys per week'}
           </text>
-          {mode === 'risk' && (
-            <path
-              d={pathThrough(
-                sizesUpTo(Math.ceil(x.domain()[1]!)).map((n) => [n, failureProbability(p, n)] as const),
-                x,
-                y,
-              )}
-              fill="none"
-              stroke="var(--accent)"
-              strokeWidth="3"
-            />
-          )}
+          {mode === 'risk' && <path d={pathThrough(closedFormCurve(p, Math.ceil(x.domain()[1]!)), x, y)} fill="none" stroke="var(--accent)" strokeWidth="3" />}
           {points.map(([px, py], i) => (
             <circle key={i} cx={x(px)} cy={y(py)} r="6" fill="var(--fg)" fillOpacity="0.7" stroke="var(--surface)" />
           ))}

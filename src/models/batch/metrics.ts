@@ -1,5 +1,4 @@
 // Metrics of a run (DORA's four keys and more) and the rule that places a run in a DORA 2024 performance cluster.
-import { MINUTES_PER_WORKING_DAY } from './model.ts';
 import type { BatchState } from './types.ts';
 
 export type Cluster = 'elite' | 'high' | 'medium' | 'low';
@@ -60,7 +59,7 @@ export function weakest(tiers: RunSummary['tiers']): Cluster {
 }
 
 export function summarize(state: BatchState): RunSummary {
-  const { deploys, changes, params } = state;
+  const { deploys, changes } = state;
   const ready = changes.slice(0, state.arrived);
   const failed = deploys.filter((d) => d.failed);
   const restored = failed.filter((d) => d.recovery !== null);
@@ -80,12 +79,6 @@ export function summarize(state: BatchState): RunSummary {
     changesWaiting: state.queue.length,
     changesRolledBack: ready.filter((c) => c.deploys.length > 1 || (c.deploys.length === 1 && c.deployedAt === null)).length,
   };
-  void params;
   const tiers = tiersOf(base);
   return { ...base, tiers, cluster: weakest(tiers) };
-}
-
-/** Working-day time as a label, for logs: day 3 ends at 3.0. */
-export function minutesToWorkingDays(minutes: number): number {
-  return minutes / MINUTES_PER_WORKING_DAY;
 }

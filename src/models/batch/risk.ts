@@ -31,6 +31,11 @@ export function riskCurve(p: number, sizes: readonly number[], trials: number, s
   });
 }
 
+/** The closed-form curve as [size, probability] points for sizes 1..max, for charts. */
+export function closedFormCurve(p: number, max: number): Array<readonly [number, number]> {
+  return sizesUpTo(max).map((n) => [n, failureProbability(p, n)] as const);
+}
+
 /** Sizes 1..max. */
 export function sizesUpTo(max: number): number[] {
   return Array.from({ length: max }, (_, i) => i + 1);
