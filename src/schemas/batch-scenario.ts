@@ -1,199 +1,203 @@
-// The batch-size scenario: seed plus every parameter, as kept in the URL query; each bad value falls back to its default with a message.
-import * as z from 'zod/mini';
-import type { BatchParams, Policy, Recovery } from '../models/batch/types.ts';
+// The batch-size scenario table: every parameter defined once, and how its values become the model's params.
+import { defineFields, type Scenario, type Values } from '../sim-kit/core/fields.ts';
+import type { BatchParams, Policy } from '../models/batch/types.ts';
 
-/** Presets for the test-suite strength, as a per-change defect chance. */
-export const DEFECT_PRESETS = { strong: 0.02, weak: 0.08 } as const;
+export const POLICY_OPTIONS = [
+  { value: 'continuous', label: 'Continuously: each change ships alone when it is ready' },
+  { value: 'daily', label: 'Every day' },
+  { value: 'weekly', label: 'Every week' },
+  { value: 'monthly', label: 'Every month' },
+  { value: 'quarterly', label: 'Once a quarter' },
+  { value: 'windows', label: 'In maintenance windows, after a change board' },
+  { value: 'manual', label: 'Only when I press Ship' },
+] as const;
+export type PolicyChoice = (typeof POLICY_OPTIONS)[number]['value'];
 
-/** Parameters an instructor can lock in a challenge link. */
-export const LOCKABLE = ['seed', 'days', 'rate', 'defect', 'policy', 'recovery', 'detect', 'rollback', 'find', 'fix'] as const;
-export type LockableParam = (typeof LOCKABLE)[number];
+/** The test suite presets, as the percent of changes that break production. */
+export const SUITES = { strong: 2, weak: 8 } as const;
 
-const POLICY_HINT = 'use every:DAYS, count:CHANGES, window:DAYS or manual';
-const policyPattern = /^(every|count|window):(\d{1,3})$|^manual$/;
-
-/** When to deploy: every:5 (every 5 working days), count:10 (whenever 10 changes wait), window:21 (maintenance windows), or manual. */
-export const policySchema = z.pipe(
-  z.string().check(z.maxLength(20, POLICY_HINT), z.regex(policyPattern, POLICY_HINT)),
-  z.transform((value: string, ctx): Policy => {
-    if (value === 'manual') return { kind: 'manual' };
-    const [kind, raw] = value.split(':') as ['every' | 'count' | 'window', string];
-    const n = Number(raw);
-    const max = kind === 'count' ? 500 : 130;
-    if (n < 1 || n > max) {
-      ctx.issues.push({ code: 'custom', message: `the number after ${kind}: must be from 1 to ${max}`, input: value });
-      return z.NEVER;
-    }
-    return kind === 'count' ? { kind, changes: n } : { kind, days: n };
-  }),
-);
-
-const number = (min: number, max: number, whole: boolean) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .check(
-      ...(whole ? [z.refine((n: unknown) => Number.isInteger(n), 'must be a whole number')] : []),
-      z.gte(min, `must be at least ${min}`),
-      z.lte(max, `must be at most ${max}`),
-    );
-
-/** One entry per URL parameter: its schema, its default, and what it means (shown on the page and in the README). */
-export const scenarioFields = {
-  seed: { schema: number(0, 2_147_483_647, true), fallback: 2026, description: 'The dice: the same seed gives the same changes and defects.' },
-  days: { schema: number(5, 130, true), fallback: 65, description: 'Working days simulated (65 is a quarter).' },
-  rate: { schema: number(0.5, 20, false), fallback: 4, description: 'Changes ready per working day, on average.' },
-  defect: { schema: number(0, 50, false), fallback: 2, description: 'Percent chance that one change breaks production (2 = strong tests, 8 = weak).' },
-  policy: {
-    schema: policySchema,
-    fallback: { kind: 'every', days: 5 } as Policy,
-    description: 'When to deploy: every:DAYS, count:CHANGES (whenever that many wait), window:DAYS (maintenance windows) or manual.',
+export const batchFields = defineFields({
+  policy: { kind: 'choice', options: POLICY_OPTIONS, default: 'monthly', label: 'When do you deploy?', description: 'The deploy policy.' },
+  defect: {
+    kind: 'number',
+    min: 0,
+    max: 50,
+    step: 0.5,
+    default: SUITES.strong,
+    unit: '%',
+    label: 'Chance a change breaks production',
+    description: 'Percent chance that one change carries a defect that breaks production (2 = strong tests, 8 = weak).',
   },
+  rate: {
+    kind: 'number',
+    min: 0.5,
+    max: 20,
+    step: 0.5,
+    default: 4,
+    label: 'Changes ready per day',
+    description: 'Changes that become ready to ship each working day, on average.',
+    advanced: true,
+  },
+  days: { kind: 'number', min: 5, max: 130, step: 1, default: 65, label: 'Working days', description: 'Working days simulated (65 is a quarter).', advanced: true },
   recovery: {
-    schema: z.enum(['rollback', 'fix-forward'], 'use rollback or fix-forward'),
-    fallback: 'rollback' as Recovery,
-    description: 'How automatic runs (the comparison) recover from an outage: rollback or fix-forward.',
+    kind: 'choice',
+    options: [
+      { value: 'rollback', label: 'Roll back' },
+      { value: 'fix-forward', label: 'Fix forward' },
+    ],
+    default: 'rollback',
+    label: 'Automatic runs recover by',
+    description: 'How runs nobody plays (the comparison, the sweep, "finish") recover from an outage: rollback, or fix-forward. A batch with a migration is always fixed forward.',
+    advanced: true,
   },
-  detect: { schema: number(0, 1440, true), fallback: 30, description: 'Minutes before an outage is noticed.' },
-  rollback: { schema: number(0, 1440, true), fallback: 20, description: 'Minutes to roll a deploy back.' },
-  find: { schema: number(0, 240, true), fallback: 10, description: 'Minutes per change in the batch to find the bad one.' },
-  fix: { schema: number(0, 1440, true), fallback: 45, description: 'Minutes to write and ship a fix once the bad change is found.' },
+  diagnosis: {
+    kind: 'choice',
+    options: [
+      { value: 'bisect', label: 'Bisect: halve the batch until the bad change is left' },
+      { value: 'read', label: 'Read the changes one by one' },
+    ],
+    default: 'bisect',
+    label: 'How the team finds the bad change',
+    description: 'Bisect (log2 of the batch size in steps) or read change by change.',
+    advanced: true,
+  },
+  migration: {
+    kind: 'number',
+    min: 0,
+    max: 20,
+    step: 0.5,
+    default: 2,
+    unit: '%',
+    label: 'Changes with a migration that cannot be undone',
+    description: 'Percent of changes that hold a schema or data migration; a deploy holding one cannot be rolled back.',
+    advanced: true,
+  },
+  detect: { kind: 'number', min: 0, max: 1440, step: 1, default: 30, unit: 'minutes', label: 'Minutes to notice an outage', description: 'Minutes from a bad deploy to someone noticing.', advanced: true },
+  rollback: { kind: 'number', min: 0, max: 1440, step: 1, default: 20, unit: 'minutes', label: 'Minutes to roll back', description: 'Minutes to roll a deploy back.', advanced: true },
+  read: {
+    kind: 'number',
+    min: 0,
+    max: 240,
+    step: 1,
+    default: 10,
+    unit: 'minutes',
+    label: 'Minutes to read one change',
+    description: 'Minutes to read one change when reading change by change.',
+    advanced: true,
+  },
+  bisect: {
+    kind: 'number',
+    min: 0,
+    max: 480,
+    step: 1,
+    default: 15,
+    unit: 'minutes',
+    label: 'Minutes per bisection step',
+    description: 'Minutes for one bisection step: build half the batch, deploy it to a test environment, check.',
+    advanced: true,
+  },
+  fix: { kind: 'number', min: 0, max: 1440, step: 1, default: 45, unit: 'minutes', label: 'Minutes to fix one bad change', description: 'Minutes to write and ship a fix once the bad change is found.', advanced: true },
+  window: {
+    kind: 'number',
+    min: 2,
+    max: 65,
+    step: 1,
+    default: 15,
+    label: 'Working days between maintenance windows',
+    description: 'With maintenance windows: working days from one window to the next.',
+    advanced: true,
+  },
+  board: {
+    kind: 'number',
+    min: 0,
+    max: 30,
+    step: 1,
+    default: 5,
+    label: 'Change-board lead, in working days',
+    description: 'With maintenance windows: a change must be approved this many working days before a window to go in it.',
+    advanced: true,
+  },
+  freeze: {
+    kind: 'number',
+    min: 0,
+    max: 65,
+    step: 1,
+    default: 10,
+    label: 'Freeze at the end, in working days',
+    description: 'With maintenance windows: no window opens in this many working days at the end of the run.',
+    advanced: true,
+  },
   vs: {
-    schema: z.optional(policySchema),
-    fallback: undefined as Policy | undefined,
-    description: 'The second policy in “Same dice, two policies”, written like policy.',
+    kind: 'choice',
+    options: [{ value: 'auto', label: 'Chosen for you' }, ...POLICY_OPTIONS.filter((o) => o.value !== 'manual')],
+    default: 'auto',
+    label: 'Second policy in “Same dice, two policies”',
+    description: 'The policy your run is compared with; auto picks continuous after a batchy run and once a quarter after a small-batch one.',
   },
-  lock: {
-    schema: z.pipe(
-      z.string().check(z.maxLength(120, 'is too long'), z.regex(/^[a-z]+(,[a-z]+)*$/, 'must be parameter names separated by commas')),
-      z.transform((value: string, ctx): LockableParam[] => {
-        const names = [...new Set(value.split(','))];
-        const unknown = names.find((n) => !(LOCKABLE as readonly string[]).includes(n));
-        if (unknown) {
-          ctx.issues.push({ code: 'custom', message: `names “${unknown.slice(0, 20)}”, which cannot be locked (use ${LOCKABLE.join(', ')})`, input: value });
-          return z.NEVER;
-        }
-        return names as LockableParam[];
-      }),
-    ),
-    fallback: [] as LockableParam[],
-    description: 'For a challenge: parameters the instructor fixes, such as lock=seed,days,rate (learners cannot change them in the setup).',
-  },
-} as const;
+});
 
-export type ScenarioParam = keyof typeof scenarioFields;
+export type BatchValues = Values<typeof batchFields>;
+export type BatchScenario = Scenario<typeof batchFields>;
 
-export interface Scenario {
-  seed: number;
-  params: BatchParams;
-  /** The second policy of the "same dice" comparison, if the link has one. */
-  vs: Policy | undefined;
-  /** Parameters fixed by the instructor: the setup shows them but does not let the learner change them. */
-  locked: LockableParam[];
+/** A policy choice as the model's policy; windows take their calendar from the window fields. */
+export function policyOf(choice: PolicyChoice, v: Pick<BatchValues, 'window' | 'board' | 'freeze'>): Policy {
+  switch (choice) {
+    case 'continuous':
+      return { kind: 'continuous' };
+    case 'daily':
+      return { kind: 'every', days: 1 };
+    case 'weekly':
+      return { kind: 'every', days: 5 };
+    case 'monthly':
+      return { kind: 'every', days: 21 };
+    case 'quarterly':
+      return { kind: 'every', days: 65 };
+    case 'windows':
+      return { kind: 'windows', every: v.window, boardDays: v.board, freezeDays: v.freeze };
+    case 'manual':
+      return { kind: 'manual' };
+  }
 }
 
-export interface ScenarioProblem {
-  param: string;
-  message: string;
-}
-
-/** The defaults every bad value falls back to. */
-export function defaultScenario(): Scenario {
-  return fromValues({});
-}
-
-type Values = { -readonly [K in ScenarioParam]?: (typeof scenarioFields)[K]['fallback'] };
-
-function fromValues(v: Values): Scenario {
-  const f = scenarioFields;
+export function batchParams(v: BatchValues): BatchParams {
   return {
-    seed: v.seed ?? f.seed.fallback,
-    vs: v.vs ?? f.vs.fallback,
-    locked: v.lock ?? f.lock.fallback,
-    params: {
-      days: v.days ?? f.days.fallback,
-      changesPerDay: v.rate ?? f.rate.fallback,
-      defectRate: (v.defect ?? f.defect.fallback) / 100,
-      policy: v.policy ?? f.policy.fallback,
-      recovery: v.recovery ?? f.recovery.fallback,
-      detectMinutes: v.detect ?? f.detect.fallback,
-      rollbackMinutes: v.rollback ?? f.rollback.fallback,
-      findMinutesPerChange: v.find ?? f.find.fallback,
-      fixMinutes: v.fix ?? f.fix.fallback,
-    },
+    days: v.days,
+    changesPerDay: v.rate,
+    defectRate: v.defect / 100,
+    migrationRate: v.migration / 100,
+    policy: policyOf(v.policy, v),
+    recovery: v.recovery,
+    diagnosis: v.diagnosis,
+    detectMinutes: v.detect,
+    rollbackMinutes: v.rollback,
+    readMinutesPerChange: v.read,
+    bisectStepMinutes: v.bisect,
+    fixMinutes: v.fix,
   };
 }
 
-/** A short, inert rendering of a value a visitor typed, for messages (React escapes it too). */
-function quote(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '');
-  return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean);
+/** The policy the learner's run is compared with: the scenario's `vs`, or the other end of the scale from the played policy. */
+export function comparisonPolicy(v: BatchValues): PolicyChoice {
+  if (v.vs !== 'auto') return v.vs;
+  return v.policy === 'continuous' || v.policy === 'daily' ? 'quarterly' : 'continuous';
 }
 
-/** Reads a URL query. Every valid parameter is used; each invalid one is reported by name and replaced by its default. */
-export function parseScenario(search: string | URLSearchParams): { scenario: Scenario; problems: ScenarioProblem[] } {
-  const query = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const values: Record<string, unknown> = {};
-  const problems: ScenarioProblem[] = [];
-  for (const [name, field] of Object.entries(scenarioFields) as [ScenarioParam, (typeof scenarioFields)[ScenarioParam]][]) {
-    const all = query.getAll(name);
-    if (all.length === 0) continue;
-    const raw = all[0]!;
-    if (all.length > 1) problems.push({ param: name, message: `“${name}” appears ${all.length} times; the first one is used.` });
-    const result = field.schema.safeParse(raw.trim() === '' ? undefined : raw);
-    if (result.success && result.data !== undefined) values[name] = result.data;
-    else if (!result.success) {
-      const why = result.error.issues[0]?.message ?? 'is not valid';
-      problems.push({
-        param: name,
-        message: `“${name}” ${why.startsWith('must') ? why : `is not valid: ${why}`} (got ${quote(raw)}); using the default instead.`,
-      });
-    }
-  }
-  return { scenario: fromValues(values as Values), problems };
-}
-
-export function policyToParam(policy: Policy): string {
-  return policy.kind === 'manual' ? 'manual' : `${policy.kind}:${policy.kind === 'count' ? policy.changes : policy.days}`;
-}
-
-/** The canonical query for a scenario: every parameter, always in the same order. */
-export function scenarioToQuery(s: Scenario): string {
-  const p = s.params;
-  const query = new URLSearchParams({
-    seed: String(s.seed),
-    days: String(p.days),
-    rate: String(p.changesPerDay),
-    defect: String(Math.round(p.defectRate * 10000) / 100),
-    policy: policyToParam(p.policy),
-    recovery: p.recovery,
-    detect: String(p.detectMinutes),
-    rollback: String(p.rollbackMinutes),
-    find: String(p.findMinutesPerChange),
-    fix: String(p.fixMinutes),
-  });
-  if (s.vs) query.set('vs', policyToParam(s.vs));
-  if (s.locked.length) query.set('lock', s.locked.join(','));
-  return query.toString();
-}
-
-/** A policy in words, for labels and announcements. */
-export function describePolicy(policy: Policy): string {
-  switch (policy.kind) {
-    case 'every':
-      return policy.days === 1
-        ? 'deploy every day'
-        : policy.days === 5
-          ? 'deploy every week'
-          : policy.days === 21
-            ? 'deploy every month'
-            : policy.days === 65
-              ? 'deploy once a quarter'
-              : `deploy every ${policy.days} days`;
-    case 'count':
-      return `deploy whenever ${policy.changes} change${policy.changes === 1 ? '' : 's'} wait`;
-    case 'window':
-      return `deploy only in maintenance windows, every ${policy.days} days`;
+/** A policy choice in words, for headings and sentences ("deploy every month"). */
+export function describePolicy(choice: PolicyChoice): string {
+  switch (choice) {
+    case 'continuous':
+      return 'continuous deployment';
+    case 'daily':
+      return 'deploy every day';
+    case 'weekly':
+      return 'deploy every week';
+    case 'monthly':
+      return 'deploy every month';
+    case 'quarterly':
+      return 'deploy once a quarter';
+    case 'windows':
+      return 'maintenance windows';
     case 'manual':
-      return 'deploy only when you press Ship now';
+      return 'deploy when you press Ship';
   }
 }

@@ -4,5 +4,6 @@ export * from './model.ts';
 export * from './metrics.ts';
 export * from './risk.ts';
 export * from './narrate.ts';
-export * from './export.ts';
+export * from './table.ts';
 export * from './advice.ts';
+export * from './missions.ts';

@@ -1,43 +1,38 @@
 // Turns one step of a run into a sentence for the live region: deploys, outages, recoveries and the end of the quarter.
+import { duration, plural } from '../../sim-kit/core/words.ts';
+import { BAND_WORDS, KEY_INFO } from '../dora/bands.ts';
 import { summarize } from './metrics.ts';
 import { isOver } from './model.ts';
 import type { BatchState } from './types.ts';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const day = (at: number) => `day ${Math.floor(at) + 1}`;
 
-function minutes(m: number): string {
-  if (m < 60) return plural(Math.round(m), 'minute');
-  const h = Math.floor(m / 60);
-  const rest = Math.round(m % 60);
-  return rest ? `${plural(h, 'hour')} ${plural(rest, 'minute')}` : plural(h, 'hour');
-}
-
-export { minutes as formatMinutes };
-
-/** What happened between two states, in words, or null when nothing worth announcing did. */
+/** What happened between two states, in words, or null when nothing worth announcing did. Quiet deploys are counted, not listed. */
 export function narrate(prev: BatchState, next: BatchState): string | null {
   const parts: string[] = [];
-  for (const d of next.deploys.slice(prev.deploys.length)) {
+  const fresh = next.deploys.slice(prev.deploys.length);
+  const good = fresh.filter((d) => !d.failed);
+  if (good.length === 1) parts.push(`Deploy ${good[0]!.id + 1} shipped ${plural(good[0]!.changeIds.length, 'change')} on ${day(good[0]!.at)}. All good.`);
+  else if (good.length > 1) parts.push(`${plural(good.length, 'deploy')} shipped ${plural(good.reduce((n, d) => n + d.changeIds.length, 0), 'change')}. All good.`);
+  for (const d of fresh.filter((f) => f.failed)) {
     parts.push(
-      d.failed
-        ? `Outage! Deploy ${d.id + 1} shipped ${plural(d.changeIds.length, 'change')} on day ${Math.ceil(d.at)} and broke production. Choose how to recover.`
-        : `Deploy ${d.id + 1} shipped ${plural(d.changeIds.length, 'change')} on day ${Math.ceil(d.at)}. All good.`,
+      `Outage! Deploy ${d.id + 1} shipped ${plural(d.changeIds.length, 'change')} on ${day(d.at)} and broke production.${d.irreversible ? ' It holds a migration, so it cannot be rolled back.' : ''} Choose how to recover.`,
     );
   }
   for (const d of next.deploys.slice(0, prev.deploys.length)) {
-    const before = prev.deploys[d.id]!;
-    if (before.recovery === null && d.recovery !== null) {
-      parts.push(
-        d.recovery === 'rollback'
-          ? `Rolled back deploy ${d.id + 1}: production restored after ${minutes(d.downtimeMinutes)}; its ${plural(d.changeIds.length, 'change')} wait for the next deploy.`
-          : `Fixed forward: the bad change in deploy ${d.id + 1} was found and fixed; production restored after ${minutes(d.downtimeMinutes)}.`,
-      );
-    }
+    if (prev.deploys[d.id]!.recovery !== null || d.recovery === null) continue;
+    parts.push(
+      d.recovery === 'rollback'
+        ? `Rolled back deploy ${d.id + 1}: production restored after ${duration(d.downtimeMinutes)}. Its ${plural(d.changeIds.length, 'change')} ship again once the bad one is found and fixed.`
+        : `Fixed forward: the bad ${d.defectIds.length === 1 ? 'change' : 'changes'} in deploy ${d.id + 1} found and fixed; production restored after ${duration(d.downtimeMinutes)}.`,
+    );
   }
   if (!isOver(prev) && isOver(next)) {
     const s = summarize(next);
+    const weakest = s.placement.weakest;
     parts.push(
-      `The quarter is over: ${plural(s.deploys, 'deploy')}, ${plural(s.failedDeploys, 'outage')}, ${minutes(s.downtimeMinutes)} of downtime. Your run sits in the ${s.cluster} cluster.`,
+      `The quarter is over: ${plural(s.changesDeployed, 'change')} of ${s.changesReady} in production, ${plural(s.failedDeploys, 'outage')}, ${duration(s.downtimeMinutes)} of downtime.` +
+        (weakest ? ` Your weakest key is ${KEY_INFO[weakest].label.toLowerCase()}, in the ${s.placement.band} band (${BAND_WORDS[weakest][s.placement.band!]}).` : ''),
     );
   }
   return parts.length ? parts.join(' ') : null;

@@ -1,175 +1,145 @@
-// Tests for the batch-size model: determinism, conservation of changes, risk growing with batch size, and metrics that match the log.
+// Tests for the batch-size model: its rules, the kit contract, agreement with the closed form, and the lesson's claims over 200 seeds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { actionsToEnd, overSeeds, replay, runToEnd } from '../../../src/sim-kit/core/model.ts';
+import { defaultValues } from '../../../src/sim-kit/core/fields.ts';
 import {
+  batchMissions,
+  batchModel,
   canShip,
+  diagnosisMinutes,
   failureProbability,
   init,
   isOver,
   makeChanges,
-  policyDeploys,
-  replay,
-  restoreMinutes,
+  narrate,
   riskCurve,
-  runQuarter,
+  scheduleOf,
   sizesUpTo,
   step,
   summarize,
-  tiersOf,
-  weakest,
-  narrate,
-  exportRun,
-  deploysToCsv,
-  type BatchAction,
+  table,
   type BatchParams,
-  type Policy,
+  type BatchState,
 } from '../../../src/models/batch/index.ts';
-import { defaultScenario } from '../../../src/schemas/batch-scenario.ts';
+import { batchFields, batchParams, type BatchValues, type PolicyChoice } from '../../../src/schemas/batch-scenario.ts';
+import { toCsv } from '../../../src/sim-kit/core/export.ts';
 
-const base: BatchParams = defaultScenario().params;
-
-const policyArb: fc.Arbitrary<Policy> = fc.oneof(
-  fc.integer({ min: 1, max: 65 }).map((days) => ({ kind: 'every' as const, days })),
-  fc.integer({ min: 1, max: 60 }).map((changes) => ({ kind: 'count' as const, changes })),
-  fc.integer({ min: 1, max: 65 }).map((days) => ({ kind: 'window' as const, days })),
-);
-const paramsArb: fc.Arbitrary<BatchParams> = fc.record({
-  days: fc.integer({ min: 5, max: 65 }),
-  changesPerDay: fc.double({ min: 0.5, max: 10, noNaN: true }),
-  defectRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
-  policy: policyArb,
-  recovery: fc.constantFrom('rollback' as const, 'fix-forward' as const),
-  detectMinutes: fc.integer({ min: 0, max: 120 }),
-  rollbackMinutes: fc.integer({ min: 0, max: 120 }),
-  findMinutesPerChange: fc.integer({ min: 0, max: 30 }),
-  fixMinutes: fc.integer({ min: 0, max: 120 }),
-});
+const defaults = defaultValues(batchFields);
+const params = (over: Partial<BatchValues> = {}): BatchParams => batchParams({ ...defaults, ...over });
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
-const actionsArb = fc.array(
-  fc.constantFrom<BatchAction>(
-    { type: 'day' },
-    { type: 'day' },
-    { type: 'day' },
-    { type: 'ship' },
-    { type: 'recover', how: 'rollback' },
-    { type: 'recover', how: 'fix-forward' },
-  ),
-  { maxLength: 120 },
-);
+const policyArb = fc.constantFrom<PolicyChoice>('continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'windows', 'manual');
+const valuesArb = fc.record({
+  policy: policyArb,
+  defect: fc.constantFrom(0, 2, 8, 30),
+  rate: fc.constantFrom(1, 4, 9),
+  days: fc.integer({ min: 5, max: 70 }),
+  recovery: fc.constantFrom('rollback' as const, 'fix-forward' as const),
+  diagnosis: fc.constantFrom('bisect' as const, 'read' as const),
+  migration: fc.constantFrom(0, 2, 20),
+});
+const run = (over: Partial<BatchValues>, seed: number) => runToEnd(batchModel, params(over), seed);
 
 describe('the batch-size model', () => {
-  it('gives the same run for the same seed, parameters and actions', () => {
+  it('gives the same run for the same seed, and a replay of its actions gives it again', () => {
     fc.assert(
-      fc.property(paramsArb, seedArb, actionsArb, (params, seed, actions) => {
-        expect(replay(params, seed, actions)).toEqual(replay(params, seed, actions));
-        expect(runQuarter(params, seed)).toEqual(runQuarter(params, seed));
+      fc.property(valuesArb, seedArb, (over, seed) => {
+        const p = params(over);
+        const actions = actionsToEnd(batchModel, init(p, seed));
+        const end = runToEnd(batchModel, p, seed);
+        expect(runToEnd(batchModel, p, seed)).toEqual(end);
+        expect(replay(batchModel, p, seed, actions)).toEqual(end);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('ends every run, with every ready change either in production or accounted for as waiting', () => {
+    fc.assert(
+      fc.property(valuesArb, seedArb, (over, seed) => {
+        const end = run(over, seed);
+        expect(isOver(end)).toBe(true);
+        const s = summarize(end);
+        const waiting = new Set([...end.queue, ...end.reships.flatMap((r) => r.changeIds)]);
+        expect(s.changesDeployed + waiting.size).toBe(s.changesReady);
+        for (const c of end.changes.slice(0, end.arrived)) expect(c.deployedAt !== null || waiting.has(c.id)).toBe(true);
       }),
       { numRuns: 60 },
     );
   });
 
-  it('makes the same changes whatever the policy, so two policies share the same dice', () => {
+  it('draws the same changes whatever the policy, so two policies share their dice', () => {
     fc.assert(
-      fc.property(paramsArb, policyArb, seedArb, (params, other, seed) => {
-        expect(init({ ...params, policy: other }, seed).changes).toEqual(init(params, seed).changes);
+      fc.property(seedArb, policyArb, policyArb, (seed, a, b) => {
+        expect(init(params({ policy: a }), seed).changes).toEqual(init(params({ policy: b }), seed).changes);
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
-  it('loses no change: each is deployed, or waiting (first time or after a rollback)', () => {
-    fc.assert(
-      fc.property(paramsArb, seedArb, actionsArb, (params, seed, actions) => {
-        const state = replay(params, seed, actions);
-        const ready = state.changes.slice(0, state.arrived);
-        const waiting = new Set(state.queue);
-        const inFailedBatch = new Set(state.incident === null ? [] : state.deploys[state.incident]!.changeIds);
-        for (const change of ready) {
-          const deployed = change.deployedAt !== null;
-          expect(deployed || waiting.has(change.id), `change ${change.id} vanished`).toBe(true);
-          expect(deployed && waiting.has(change.id), `change ${change.id} is both live and queued`).toBe(false);
-          if (!deployed) expect(inFailedBatch.has(change.id)).toBe(false);
-        }
-        expect(state.queue.length).toBe(new Set(state.queue).size);
-        expect(ready.filter((c) => c.deployedAt !== null).length + state.queue.length).toBe(ready.length);
-      }),
-      { numRuns: 100 },
-    );
+  it('keeps each change’s defect when only the migration rate moves', () => {
+    const a = makeChanges({ days: 65, changesPerDay: 4, defectRate: 0.02, migrationRate: 0 }, 3);
+    const b = makeChanges({ days: 65, changesPerDay: 4, defectRate: 0.02, migrationRate: 0.2 }, 3);
+    expect(a.map((c) => c.defective)).toEqual(b.map((c) => c.defective));
   });
 
-  it('ships everything waiting when a scheduled deploy comes round', () => {
-    let state = init({ ...base, policy: { kind: 'every', days: 5 } }, 7);
-    for (let d = 0; d < 4; d++) state = step(state, { type: 'day' });
-    const waiting = state.queue.length;
-    expect(state.deploys).toHaveLength(0);
-    state = step(state, { type: 'day' });
-    const arrivedOnDay5 = state.arrived - waiting;
-    expect(state.deploys[0]!.changeIds).toHaveLength(waiting + arrivedOnDay5);
-    expect(state.deploys[0]!.at).toBe(5);
+  it('ships each change alone under continuous deployment', () => {
+    const end = run({ policy: 'continuous', defect: 0 }, 5);
+    expect(end.deploys.every((d) => d.changeIds.length === 1)).toBe(true);
+    expect(end.deploys.length).toBe(end.arrived);
   });
 
-  it('fails a deploy exactly when it carries a defective change', () => {
-    fc.assert(
-      fc.property(paramsArb, seedArb, (params, seed) => {
-        const state = runQuarter(params, seed);
-        for (const d of state.deploys) {
-          const original = init(params, seed).changes;
-          const hadDefect = d.changeIds.some((id) => original[id]!.wasDefective && d.defectIds.includes(id));
-          expect(d.failed).toBe(d.defectIds.length > 0);
-          expect(d.failed).toBe(hadDefect);
-        }
-      }),
-      { numRuns: 40 },
-    );
+  it('schedules maintenance windows with a freeze at the end, unlike monthly deploys', () => {
+    expect(scheduleOf({ kind: 'windows', every: 15, boardDays: 5, freezeDays: 10 }, 65)).toEqual([14.875, 29.875, 44.875]);
+    expect(scheduleOf({ kind: 'every', days: 21 }, 65)).toEqual([20.875, 41.875, 62.875]);
   });
 
-  it('rolls back the whole batch: every change in it waits again, the bad one fixed', () => {
-    let state = init({ ...base, defectRate: 1, policy: { kind: 'count', changes: 3 } }, 3);
-    while (state.incident === null) state = step(state, { type: 'day' });
-    const failed = state.deploys[state.incident]!;
-    expect(state.day < base.days).toBe(true);
-    state = step(state, { type: 'recover', how: 'rollback' });
-    expect(state.queue.slice(0, failed.changeIds.length)).toEqual(failed.changeIds);
-    expect(failed.changeIds.every((id) => !state.changes[id]!.defective && state.changes[id]!.deployedAt === null)).toBe(true);
-    expect(state.deploys[failed.id]!.downtimeMinutes).toBe(50);
+  it('lets into a window only changes the board approved in time', () => {
+    const end = run({ policy: 'windows', defect: 0 }, 8);
+    for (const d of end.deploys) for (const id of d.changeIds) expect(end.changes[id]!.readyAt).toBeLessThanOrEqual(d.at - 5 + 1e-9);
   });
 
-  it('takes longer to fix forward as the batch grows, and the same time to roll back', () => {
-    expect(restoreMinutes(base, 50, 'fix-forward')).toBeGreaterThan(restoreMinutes(base, 5, 'fix-forward'));
-    expect(restoreMinutes(base, 50, 'rollback')).toBe(restoreMinutes(base, 5, 'rollback'));
-    expect(restoreMinutes(base, 20, 'fix-forward')).toBe(30 + 200 + 45);
+  it('refuses a rollback when the batch holds a migration, and offers fixing forward', () => {
+    let s: BatchState = init(params({ policy: 'daily', defect: 100, migration: 100 }), 2);
+    s = step(s, { type: 'tick' });
+    expect(s.incident).toBe(0);
+    expect(step(s, { type: 'recover', how: 'rollback' })).toBe(s);
+    expect(step(s, { type: 'recover', how: 'fix-forward' }).incident).toBeNull();
   });
 
-  it('blocks the next day and any shipping while an outage waits for a decision', () => {
-    let state = init({ ...base, defectRate: 1, policy: { kind: 'every', days: 1 } }, 1);
-    while (state.incident === null) state = step(state, { type: 'day' });
-    expect(step(state, { type: 'day' })).toBe(state);
-    expect(canShip(state)).toBe(false);
+  it('sends a rolled-back batch off production until its bad change is found and fixed', () => {
+    let s: BatchState = init(params({ policy: 'weekly', defect: 3, migration: 0 }), 4);
+    while (s.incident === null && !isOver(s)) s = step(s, { type: 'tick' });
+    const failed = s.deploys[s.incident!]!;
+    s = step(s, { type: 'recover', how: 'rollback' });
+    expect(s.deploys[failed.id]!.downtimeMinutes).toBe(30 + 20);
+    const reship = s.reships[0]!;
+    const findAndFix = diagnosisMinutes(s.params, s.changes, failed.changeIds) + 45 * failed.defectIds.length;
+    expect(reship.at).toBeCloseTo(failed.at + (50 + findAndFix) / 480, 9);
+    expect(failed.changeIds.every((id) => s.changes[id]!.deployedAt === null)).toBe(true);
   });
 
-  it('refuses "Ship now" outside maintenance windows and with nothing queued', () => {
-    const windowed = step(step(init({ ...base, policy: { kind: 'window', days: 21 } }, 4), { type: 'day' }), { type: 'day' });
+  it('takes longer to find a bad change in a bigger batch, bisecting or reading', () => {
+    const changes = makeChanges({ days: 65, changesPerDay: 4, defectRate: 0, migrationRate: 0 }, 1).map((c, i) => ({ ...c, defective: i === 7 }));
+    const batch = (n: number) => changes.slice(0, n).map((c) => c.id);
+    for (const diagnosis of ['bisect', 'read'] as const) {
+      const p = params({ diagnosis });
+      expect(diagnosisMinutes(p, changes, batch(1))).toBe(0);
+      expect(diagnosisMinutes(p, changes, batch(8))).toBeLessThanOrEqual(diagnosisMinutes(p, changes, batch(64)));
+    }
+    expect(diagnosisMinutes(params({ diagnosis: 'bisect' }), changes, batch(64))).toBe(15 * 6);
+    expect(diagnosisMinutes(params({ diagnosis: 'read' }), changes, batch(64))).toBe(10 * 8);
+  });
+
+  it('refuses "Ship now" during an outage, with nothing queued, and before a change board', () => {
+    expect(canShip(init(params({ policy: 'manual' }), 4))).toBe(false);
+    const windowed = step(step(init(params({ policy: 'windows' }), 4), { type: 'tick' }), { type: 'tick' });
     expect(windowed.queue.length).toBeGreaterThan(0);
     expect(canShip(windowed)).toBe(false);
-    expect(canShip(init(base, 4))).toBe(false);
-  });
-
-  it('deploys on schedule only when something waits', () => {
-    expect(policyDeploys({ kind: 'every', days: 5 }, 4, 3)).toBe(true);
-    expect(policyDeploys({ kind: 'every', days: 5 }, 4, 0)).toBe(false);
-    expect(policyDeploys({ kind: 'count', changes: 10 }, 0, 9)).toBe(false);
-    expect(policyDeploys({ kind: 'manual' }, 4, 100)).toBe(false);
-  });
-
-  it('ends the run after the last day once no outage is open', () => {
-    fc.assert(
-      fc.property(paramsArb, seedArb, (params, seed) => {
-        const state = runQuarter(params, seed);
-        expect(isOver(state)).toBe(true);
-        expect(state.day).toBe(params.days);
-      }),
-      { numRuns: 30 },
-    );
+    let manual = step(step(init(params({ policy: 'manual', defect: 100 }), 4), { type: 'tick' }), { type: 'tick' });
+    manual = step(manual, { type: 'ship' });
+    expect(manual.incident).not.toBeNull();
+    expect(canShip(manual)).toBe(false);
   });
 });
 
@@ -201,97 +171,104 @@ describe('risk and batch size', () => {
       { numRuns: 5 },
     );
   });
+});
 
-  it('sees more failed deploys, in share, with bigger batches over many quarters', () => {
-    const rate = (policy: Policy) => {
-      let deploys = 0;
-      let failed = 0;
-      for (let seed = 0; seed < 200; seed++) {
-        const s = summarize(runQuarter({ ...base, policy, recovery: 'fix-forward' }, seed));
-        deploys += s.deploys;
-        failed += s.failedDeploys;
-      }
-      return failed / deploys;
+describe('the lesson’s claims, over 200 seeds at the defaults', () => {
+  const SEEDS = 200;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const measure = (policy: PolicyChoice, recovery: 'rollback' | 'fix-forward') =>
+    overSeeds(batchModel, params({ policy, recovery }), SEEDS, (end) => summarize(end));
+  const figures = (policy: PolicyChoice, recovery: 'rollback' | 'fix-forward') => {
+    const runs = measure(policy, recovery);
+    return {
+      lead: mean(runs.map((s) => s.medianLeadTimeDays ?? Infinity)),
+      cfr: mean(runs.map((s) => s.changeFailureRate)),
+      downtime: mean(runs.map((s) => s.downtimeMinutes)),
+      shipped: mean(runs.map((s) => s.changesDeployed / s.changesReady)),
+      elite: runs.filter((s) => s.placement.band === 'elite').length / runs.length,
     };
-    const daily = rate({ kind: 'every', days: 1 });
-    const weekly = rate({ kind: 'every', days: 5 });
-    const monthly = rate({ kind: 'every', days: 21 });
-    expect(daily).toBeLessThan(weekly);
-    expect(weekly).toBeLessThan(monthly);
-    expect(daily).toBeCloseTo(1 - Math.exp(-4 * 0.02), 1);
+  };
+
+  for (const recovery of ['rollback', 'fix-forward'] as const) {
+    describe(`recovering by ${recovery}`, () => {
+      const small = { continuous: figures('continuous', recovery), daily: figures('daily', recovery) };
+      const big = { monthly: figures('monthly', recovery), quarterly: figures('quarterly', recovery) };
+      for (const [s, a] of Object.entries(small)) {
+        for (const [b, z] of Object.entries(big)) {
+          it(`gives ${s} deploys a shorter lead time, a lower change failure rate and less downtime than ${b}`, () => {
+            expect(a.lead).toBeLessThan(z.lead / 5);
+            expect(a.cfr).toBeLessThan(z.cfr / 3);
+            expect(a.downtime).toBeLessThan(z.downtime * 0.8);
+          });
+          it(`gets at least as many of the quarter’s changes into production with ${s} deploys as with ${b} (within half a percent)`, () => {
+            expect(a.shipped).toBeGreaterThanOrEqual(z.shipped - 0.005);
+          });
+        }
+      }
+    });
+  }
+
+  it('lets continuous deployment with rollbacks reach the elite band on every key, and no monthly run', () => {
+    expect(figures('continuous', 'rollback').elite).toBeGreaterThan(0.9);
+    expect(figures('monthly', 'rollback').elite).toBe(0);
   });
 });
 
-describe('metrics of a run', () => {
-  it('agree with the per-deploy log', () => {
-    fc.assert(
-      fc.property(paramsArb, seedArb, (params, seed) => {
-        const state = runQuarter(params, seed);
-        const s = summarize(state);
-        expect(s.deploys).toBe(state.deploys.length);
-        expect(s.failedDeploys).toBe(state.deploys.filter((d) => d.failed).length);
-        expect(s.downtimeMinutes).toBe(state.deploys.reduce((sum, d) => sum + d.downtimeMinutes, 0));
-        expect(s.changeFailureRate).toBe(s.deploys ? s.failedDeploys / s.deploys : 0);
-        if (s.failedDeploys) expect(s.meanTimeToRestoreMinutes).toBeCloseTo(s.downtimeMinutes / s.failedDeploys);
-        expect(s.changesDeployed + s.changesWaiting).toBe(s.changesReady);
-        expect(s.deploysPerWeek).toBeCloseTo(s.deploys / (params.days / 5));
-      }),
-      { numRuns: 60 },
-    );
+describe('missions', () => {
+  const winRate = (id: string, over: Partial<BatchValues>, play?: (s: BatchState) => BatchState) => {
+    const mission = batchMissions.find((m) => m.id === id)!;
+    const values = { ...defaults, ...mission.setup, ...over };
+    let wins = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const end = play ? play(init(batchParams(values), seed)) : run(values, seed);
+      if (mission.won(end, values)) wins++;
+    }
+    return wins / 60;
+  };
+  /** A learner under the manual policy who ships at the end of every working day. */
+  const shipDaily = (start: BatchState) => {
+    let s = start;
+    while (!isOver(s)) {
+      if (s.incident !== null) s = step(s, { type: 'recover', how: s.deploys[s.incident]!.irreversible ? 'fix-forward' : 'rollback' });
+      else {
+        s = step(s, { type: 'tick' });
+        if (s.incident === null && s.time < s.params.days) s = step(s, { type: 'ship' });
+      }
+    }
+    return s;
+  };
+
+  it.each([
+    ['elite-every-key', { policy: 'continuous' as const }],
+    ['weak-tests-short-outages', { policy: 'continuous' as const }],
+  ])('can win “%s” with the right policy, and not at the defaults', (id, winning) => {
+    expect(winRate(id, {})).toBeLessThan(0.1);
+    expect(winRate(id, winning)).toBeGreaterThan(0.6);
   });
 
-  it('places a run by its weakest key', () => {
-    const elite = { deploys: 65, deploysPerWeek: 5, medianLeadTimeDays: 0.5, changeFailureRate: 0.05, meanTimeToRestoreMinutes: 50 };
-    expect(weakest(tiersOf(elite))).toBe('elite');
-    expect(weakest(tiersOf({ ...elite, medianLeadTimeDays: 3 }))).toBe('high');
-    expect(weakest(tiersOf({ ...elite, deploysPerWeek: 0.5 }))).toBe('medium');
-    expect(weakest(tiersOf({ ...elite, changeFailureRate: 0.45 }))).toBe('low');
-    expect(weakest(tiersOf({ ...elite, meanTimeToRestoreMinutes: 3 * 24 * 60 }))).toBe('medium');
-    expect(weakest(tiersOf({ ...elite, deploys: 0, deploysPerWeek: 0, medianLeadTimeDays: null }))).toBe('low');
-  });
-
-  it('puts daily small deploys with a strong suite above quarterly big-bang releases', () => {
-    const daily = summarize(runQuarter({ ...base, policy: { kind: 'every', days: 1 } }, 11));
-    const quarterly = summarize(runQuarter({ ...base, policy: { kind: 'every', days: 65 }, recovery: 'fix-forward' }, 11));
-    expect(['elite', 'high']).toContain(daily.cluster);
-    expect(quarterly.cluster).toBe('low');
-    expect(daily.medianLeadTimeDays!).toBeLessThan(quarterly.medianLeadTimeDays!);
+  it('can win “ship-it-yourself” by shipping every day, and not by never shipping', () => {
+    expect(winRate('ship-it-yourself', {})).toBe(0);
+    expect(winRate('ship-it-yourself', {}, shipDaily)).toBeGreaterThan(0.6);
   });
 });
 
 describe('narrating a run', () => {
-  it('announces deploys, outages, recoveries and the end of the quarter', () => {
-    let state = init({ ...base, days: 3, defectRate: 1, policy: { kind: 'every', days: 1 } }, 2);
-    const next = step(state, { type: 'day' });
-    expect(narrate(state, next)).toMatch(/^Outage! Deploy 1 shipped \d+ changes? on day 1/);
-    state = next;
-    expect(narrate(state, step(state, { type: 'recover', how: 'rollback' }))).toMatch(/Rolled back deploy 1: production restored after 50 minutes/);
-    const quiet = init({ ...base, days: 1, changesPerDay: 0.5, defectRate: 0, policy: { kind: 'manual' } }, 2);
-    expect(narrate(quiet, step(quiet, { type: 'day' }))).toMatch(/The quarter is over: 0 deploys/);
+  it('announces an outage, a rollback and the end of the quarter with correct plurals', () => {
+    let s = init(params({ days: 3, defect: 100, migration: 0, policy: 'daily' }), 2);
+    const next = step(s, { type: 'tick' });
+    expect(narrate(s, next)).toMatch(/^Outage! Deploy 1 shipped \d+ changes? on day 1 and broke production\. Choose how to recover\.$/);
+    s = next;
+    expect(narrate(s, step(s, { type: 'recover', how: 'rollback' }))).toMatch(/Rolled back deploy 1: production restored after 50 minutes/);
+    const quiet = init(params({ days: 5, rate: 0.5, defect: 0, policy: 'manual' }), 2);
+    expect(narrate(quiet, runToEnd(batchModel, quiet.params, 2))).toMatch(/The quarter is over: 0 changes of \d+ in production, 0 outages/);
   });
 });
 
-describe('making changes', () => {
-  it('arrives at about the chosen rate and keeps arrival order', () => {
-    const changes = makeChanges({ days: 650, changesPerDay: 4, defectRate: 0.02 }, 5);
-    expect(changes.length / 650).toBeGreaterThan(3.7);
-    expect(changes.length / 650).toBeLessThan(4.3);
-    expect(changes.every((c, i) => i === 0 || c.readyAt >= changes[i - 1]!.readyAt)).toBe(true);
-  });
-});
-
-describe('exporting a run', () => {
-  it('lists every ready change with its fate, agreeing with the summary', () => {
-    const state = runQuarter({ ...base, policy: { kind: 'every', days: 21 } }, 8);
-    const run = exportRun(state, 8, 'seed=8', []);
-    expect(run.changes).toHaveLength(run.summary.changesReady);
-    expect(run.changes.filter((c) => c.fate === 'deployed')).toHaveLength(run.summary.changesDeployed);
-    expect(run.changes.filter((c) => c.fate !== 'deployed')).toHaveLength(run.summary.changesWaiting);
-  });
-  it('writes one CSV row per deploy under a fixed header', () => {
-    const run = exportRun(runQuarter(base, 3), 3, 'seed=3', []);
-    const lines = deploysToCsv(run).trim().split('\n');
-    expect(lines[0]).toBe('deploy,day,changes,failed,defects,recovery,downtime_minutes');
-    expect(lines).toHaveLength(run.deploys.length + 1);
+describe('the deploy table', () => {
+  it('has one CSV row per deploy under a fixed header', () => {
+    const end = run({ policy: 'weekly' }, 3);
+    const lines = toCsv(table(end)).trim().split('\r\n');
+    expect(lines[0]).toBe('deploy,day,kind,changes,failed,defects,migration,recovery,downtime_minutes,diagnosis_minutes');
+    expect(lines).toHaveLength(end.deploys.length + 1);
   });
 });
