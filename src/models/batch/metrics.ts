@@ -27,6 +27,9 @@ export interface RunSummary {
   rollbacksBlocked: number;
   /** Minutes spent finding bad changes, in all. */
   diagnosisMinutes: number;
+  /** Outages recovered by rolling back, and by fixing forward. */
+  rollbacks: number;
+  fixForwards: number;
   placement: Placement;
 }
 
@@ -60,6 +63,8 @@ export function summarize(state: BatchState): RunSummary {
     changesRolledBack: ready.filter((c) => c.deploys.some((id) => deploys[id]?.recovery === 'rollback')).length,
     rollbacksBlocked: failed.filter((d) => d.irreversible).length,
     diagnosisMinutes: failed.reduce((sum, d) => sum + d.diagnosisMinutes, 0),
+    rollbacks: failed.filter((d) => d.recovery === 'rollback').length,
+    fixForwards: failed.filter((d) => d.recovery === 'fix-forward').length,
   };
   const placement = placeAll({
     deploymentFrequency: base.deploys ? base.deploysPerDay : null,

@@ -1,129 +1,112 @@
-// Tests for the batch sim's flow: pure transitions, a simulated clock driving play, and graph paths through every state.
+// Tests for the batch sim's flow on the kit's run machine: pure transitions, a simulated clock driving play, and graph paths.
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition, SimulatedClock } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { batchMachine, SPEEDS } from '../../../src/machines/batch.machine.ts';
-import { defaultScenario, type Scenario } from '../../../src/schemas/batch-scenario.ts';
-import { replay } from '../../../src/models/batch/index.ts';
+import { batchMachine } from '../../../src/machines/batch.machine.ts';
+import { SPEEDS } from '../../../src/sim-kit/machine/run.machine.ts';
+import { replay, runToEnd } from '../../../src/sim-kit/core/model.ts';
+import { defaultValues } from '../../../src/sim-kit/core/fields.ts';
+import { batchModel } from '../../../src/models/batch/index.ts';
+import { batchFields, batchParams, type BatchValues } from '../../../src/schemas/batch-scenario.ts';
 
-const scenario = (over: Partial<Scenario['params']> = {}, seed = 9): Scenario => {
-  const s = defaultScenario();
-  return { ...s, seed, params: { ...s.params, ...over } };
+const input = (over: Partial<BatchValues> = {}, seed = 9) => ({ seed, params: batchParams({ ...defaultValues(batchFields), ...over }) });
+const start = (over: Partial<BatchValues> = {}, seed = 9) => {
+  let [s] = initialTransition(batchMachine, input(over, seed));
+  [s] = transition(batchMachine, s, { type: 'predict.set', guess: 'quarterly' });
+  [s] = transition(batchMachine, s, { type: 'run.start' });
+  [s] = transition(batchMachine, s, { type: 'run.pause' });
+  return s;
 };
 
 describe('the batch sim machine', () => {
-  it('starts in configure and starts playing on run.start', () => {
-    const [first] = initialTransition(batchMachine, { scenario: scenario() });
-    expect(first.value).toBe('configure');
-    const [playing] = transition(batchMachine, first, { type: 'run.start' });
-    expect(playing.value).toEqual({ running: 'playing' });
+  it('waits for a prediction before the first run starts', () => {
+    let [s] = initialTransition(batchMachine, input());
+    expect(s.value).toBe('configure');
+    [s] = transition(batchMachine, s, { type: 'run.start' });
+    expect(s.value).toBe('configure');
+    [s] = transition(batchMachine, s, { type: 'predict.set', guess: 'daily' });
+    [s] = transition(batchMachine, s, { type: 'run.start' });
+    expect(s.value).toEqual({ running: 'playing' });
+    expect(s.context.prediction).toBe('daily');
   });
 
-  it('steps one day at a time while paused and logs each action', () => {
-    let [s] = initialTransition(batchMachine, { scenario: scenario() });
-    [s] = transition(batchMachine, s, { type: 'run.start' });
-    [s] = transition(batchMachine, s, { type: 'run.pause' });
+  it('steps one working day at a time while paused and logs each action', () => {
+    let s = start({ policy: 'monthly' });
     [s] = transition(batchMachine, s, { type: 'run.step' });
     [s] = transition(batchMachine, s, { type: 'run.step' });
     expect(s.value).toEqual({ running: 'paused' });
-    expect(s.context.run.day).toBe(2);
-    expect(s.context.log).toEqual([{ type: 'day' }, { type: 'day' }]);
+    expect(s.context.run.time).toBe(2);
+    expect(s.context.log).toEqual([{ type: 'tick' }, { type: 'tick' }]);
   });
 
-  it('goes to incident when a deploy fails, and back to where it was after a rollback', () => {
-    let [s] = initialTransition(batchMachine, { scenario: scenario({ defectRate: 1, policy: { kind: 'every', days: 1 } }) });
-    [s] = transition(batchMachine, s, { type: 'run.start' });
-    [s] = transition(batchMachine, s, { type: 'run.pause' });
+  it('stops for a decision when a deploy fails, and goes back to where it was after a rollback', () => {
+    let s = start({ policy: 'daily', defect: 100, migration: 0 });
     [s] = transition(batchMachine, s, { type: 'run.step' });
-    expect(s.value).toBe('incident');
+    expect(s.value).toBe('decision');
     [s] = transition(batchMachine, s, { type: 'run.step' });
-    expect(s.context.run.day).toBe(1);
-    [s] = transition(batchMachine, s, { type: 'incident.rollBack' });
+    expect(s.context.log).toHaveLength(1);
+    [s] = transition(batchMachine, s, { type: 'sim.act', action: { type: 'recover', how: 'rollback' } });
     expect(s.value).toEqual({ running: 'paused' });
     expect(s.context.run.deploys[0]!.recovery).toBe('rollback');
   });
 
-  it('ignores Ship now when nothing waits, and ships when something does', () => {
-    let [s] = initialTransition(batchMachine, { scenario: scenario({ defectRate: 0, policy: { kind: 'manual' } }) });
-    [s] = transition(batchMachine, s, { type: 'run.start' });
-    [s] = transition(batchMachine, s, { type: 'run.pause' });
-    [s] = transition(batchMachine, s, { type: 'deploy.ship' });
-    expect(s.context.log).toEqual([]);
+  it('stays in the decision when a rollback is impossible', () => {
+    let s = start({ policy: 'daily', defect: 100, migration: 100 });
     [s] = transition(batchMachine, s, { type: 'run.step' });
-    [s] = transition(batchMachine, s, { type: 'run.step' });
-    [s] = transition(batchMachine, s, { type: 'deploy.ship' });
-    expect(s.context.run.deploys).toHaveLength(1);
-    expect(s.context.log.at(-1)).toEqual({ type: 'ship' });
+    [s] = transition(batchMachine, s, { type: 'sim.act', action: { type: 'recover', how: 'rollback' } });
+    expect(s.value).toBe('decision');
+    [s] = transition(batchMachine, s, { type: 'sim.act', action: { type: 'recover', how: 'fix-forward' } });
+    expect(s.value).toEqual({ running: 'paused' });
+  });
+
+  it('finishes a quarter with no outage straight to the review, equal to a run nobody plays', () => {
+    let s = start({ policy: 'weekly', defect: 0 });
+    [s] = transition(batchMachine, s, { type: 'run.finish' });
+    expect(s.value).toBe('review');
+    expect(s.context.run).toEqual(runToEnd(batchModel, s.context.params, 9));
+    expect(s.context.finished).toBe(1);
   });
 
   it('plays a whole quarter on a simulated clock and lands in review, matching a replay of its log', () => {
     const clock = new SimulatedClock();
-    const sc = scenario({ days: 20, recovery: 'rollback' });
-    const actor = createActor(batchMachine, { input: { scenario: sc, speed: 'fast' }, clock }).start();
+    const actor = createActor(batchMachine, { input: { ...input({ policy: 'weekly', days: 10 }), speed: 'fast', prediction: 'daily' }, clock }).start();
     actor.send({ type: 'run.start' });
     for (let i = 0; i < 200 && !actor.getSnapshot().matches('review'); i++) {
-      if (actor.getSnapshot().matches('incident')) actor.send({ type: 'incident.fixForward' });
+      if (actor.getSnapshot().matches('decision')) actor.send({ type: 'sim.act', action: { type: 'recover', how: 'fix-forward' } });
       else clock.increment(SPEEDS.fast);
     }
-    const snap = actor.getSnapshot();
-    expect(snap.value).toBe('review');
-    expect(snap.context.run.day).toBe(20);
-    expect(replay(sc.params, sc.seed, snap.context.log)).toEqual(snap.context.run);
-    actor.stop();
+    const { context } = actor.getSnapshot();
+    expect(actor.getSnapshot().value).toBe('review');
+    expect(replay(batchModel, context.params, context.seed, context.log)).toEqual(context.run);
   });
 
-  it('does not advance while paused, whatever the clock does', () => {
-    const clock = new SimulatedClock();
-    const actor = createActor(batchMachine, { input: { scenario: scenario() }, clock }).start();
-    actor.send({ type: 'run.start' });
-    actor.send({ type: 'run.pause' });
-    clock.increment(10_000);
-    expect(actor.getSnapshot().context.run.day).toBe(0);
-    actor.stop();
-  });
-
-  it('replays the same scenario from review', () => {
-    let [s] = initialTransition(batchMachine, { scenario: scenario({ days: 5, defectRate: 0 }) });
-    [s] = transition(batchMachine, s, { type: 'run.start' });
-    [s] = transition(batchMachine, s, { type: 'run.pause' });
-    for (let i = 0; i < 5; i++) [s] = transition(batchMachine, s, { type: 'run.step' });
-    expect(s.value).toBe('review');
+  it('replays the same quarter from the review with a fresh log', () => {
+    let s = start({ policy: 'weekly', defect: 0, days: 5 });
+    [s] = transition(batchMachine, s, { type: 'run.finish' });
     [s] = transition(batchMachine, s, { type: 'run.replay' });
-    expect(s.context.run.day).toBe(0);
     expect(s.value).toEqual({ running: 'playing' });
+    expect(s.context.log).toEqual([]);
+    expect(s.context.run.time).toBe(0);
   });
 
-  it('reaches every state by some path of learner events', () => {
+  it('reaches every state by some path of events', () => {
+    const events = [
+      { type: 'predict.set', guess: 'daily' },
+      { type: 'run.start' },
+      { type: 'run.pause' },
+      { type: 'run.step' },
+      { type: 'run.finish' },
+      { type: 'sim.act', action: { type: 'recover', how: 'fix-forward' } },
+      { type: 'run.configure' },
+      { type: 'run.replay' },
+    ] as const;
     const paths = getShortestPaths(batchMachine, {
-      input: { scenario: scenario({ days: 3, defectRate: 1, policy: { kind: 'every', days: 1 } }) },
-      events: [
-        { type: 'run.start' },
-        { type: 'run.pause' },
-        { type: 'run.play' },
-        { type: 'run.step' },
-        { type: 'incident.rollBack' },
-        { type: 'incident.fixForward' },
-        { type: 'run.replay' },
-        { type: 'run.configure' },
-      ],
-      serializeState: (snap) => `${JSON.stringify(snap.value)}|${snap.context.run.day}|${snap.context.run.incident}`,
+      input: { ...input({ policy: 'daily', defect: 50, days: 3 }), prediction: null },
+      events: [...events],
       limit: 500,
+      serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.prediction !== null}|${Math.min(s.context.log.length, 2)}`,
     });
     const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
-    for (const value of ['"configure"', '{"running":"playing"}', '{"running":"paused"}', '"incident"', '"review"']) expect(reached).toContain(value);
-  });
-});
-
-describe('finishing the quarter early', () => {
-  it('runs to the next outage, then to the end', () => {
-    let [s] = initialTransition(batchMachine, { scenario: scenario({ days: 30, defectRate: 0.2, policy: { kind: 'every', days: 5 } }, 4) });
-    [s] = transition(batchMachine, s, { type: 'run.start' });
-    [s] = transition(batchMachine, s, { type: 'run.finish' });
-    for (let i = 0; i < 50 && s.value === 'incident'; i++) {
-      [s] = transition(batchMachine, s, { type: 'incident.rollBack' });
-      [s] = transition(batchMachine, s, { type: 'run.finish' });
-    }
-    expect(s.value).toBe('review');
-    expect(replay(s.context.scenario.params, s.context.scenario.seed, s.context.log)).toEqual(s.context.run);
+    for (const value of ['configure', { running: 'playing' }, { running: 'paused' }, 'decision', 'review']) expect(reached).toContain(JSON.stringify(value));
   });
 });

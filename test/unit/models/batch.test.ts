@@ -217,7 +217,7 @@ describe('the lesson’s claims, over 200 seeds at the defaults', () => {
 describe('missions', () => {
   const winRate = (id: string, over: Partial<BatchValues>, play?: (s: BatchState) => BatchState) => {
     const mission = batchMissions.find((m) => m.id === id)!;
-    const values = { ...defaults, ...mission.setup, ...over };
+    const values = { ...defaults, ...mission.setup, ...over } as BatchValues;
     let wins = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const end = play ? play(init(batchParams(values), seed)) : run(values, seed);
