@@ -103,8 +103,8 @@ describe('the batch sim machine', () => {
     const paths = getShortestPaths(batchMachine, {
       input: { ...input({ policy: 'daily', defect: 50, days: 3 }), prediction: null },
       events: [...events],
-      limit: 500,
-      serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.prediction !== null}|${Math.min(s.context.log.length, 2)}`,
+      limit: 5000,
+      serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.prediction !== null}|${s.context.run.time}|${s.context.run.incident}`,
     });
     const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
     for (const value of ['configure', { running: 'playing' }, { running: 'paused' }, 'decision', 'review']) expect(reached).toContain(JSON.stringify(value));
