@@ -1,439 +1,287 @@
-// The batch-size island: renders the batch machine's snapshot, sends the learner's events, and keeps the scenario in the URL.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+// The batch-size island: predict, set up, play a quarter, review it, compare on the same dice, sweep; the kit does the plumbing.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
-import { batchMachine, type Speed } from '../../machines/batch.machine.ts';
-import {
-  adviceFor,
-  canShip,
-  deploysToCsv,
-  exportRun,
-  formatMinutes,
-  narrate,
-  restoreMinutes,
-  summarize,
-  type BatchState,
-  type Policy,
-} from '../../models/batch/index.ts';
-import {
-  DEFECT_PRESETS,
-  defaultScenario,
-  describePolicy,
-  parseScenario,
-  scenarioFields,
-  scenarioToQuery,
-  type Scenario,
-  type ScenarioProblem,
-} from '../../schemas/batch-scenario.ts';
-import { percent } from '../../lib/charts.ts';
+import { batchMachine } from '../../machines/batch.machine.ts';
+import { batchMissions, narrate, summarize, table, type BatchState } from '../../models/batch/index.ts';
+import { batchFields, batchParams, describePolicy, SUITES, type BatchValues, type PolicyChoice } from '../../schemas/batch-scenario.ts';
+import { batchCode } from '../../sims/batch.ts';
+import { exportRun, toCsv } from '../../sim-kit/core/export.ts';
+import type { Fields } from '../../sim-kit/core/fields.ts';
+import { missionsWon } from '../../sim-kit/core/missions.ts';
+import { encodeResult, makeNonce } from '../../sim-kit/core/result-code.ts';
+import { percent } from '../../sim-kit/core/words.ts';
+import { FieldInput } from '../../sim-kit/react/FieldInput.tsx';
+import { Missions } from '../../sim-kit/react/Missions.tsx';
+import { Predict } from '../../sim-kit/react/Predict.tsx';
+import { ResultCodeBox } from '../../sim-kit/react/ResultCodeBox.tsx';
+import { SharePanel } from '../../sim-kit/react/SharePanel.tsx';
+import { SimShell } from '../../sim-kit/react/SimShell.tsx';
+import { useFocusWhen, useNarration, useProjectorKeys } from '../../sim-kit/react/hooks.ts';
+import { useScenario } from '../../sim-kit/react/use-scenario.ts';
+import { useSimRecord } from '../../sim-kit/react/use-sim-record.ts';
 import { downloadText } from '../../lib/download.ts';
 import { Compare } from './Compare.tsx';
-import { PolicyPicker } from './PolicyPicker.tsx';
+import { PREDICTIONS, Review } from './Review.tsx';
 import { RiskChart } from './RiskChart.tsx';
-import { ClusterBadge, Scorecard } from './Scorecard.tsx';
-import { SharePanel } from './SharePanel.tsx';
-import { ResultCode } from './ResultCode.tsx';
+import { RunView } from './RunView.tsx';
+import { Sweep } from './Sweep.tsx';
 import { Timeline } from './Timeline.tsx';
 import './batch-sim.css';
 
-function withParams(s: Scenario, params: Partial<Scenario['params']>): Scenario {
-  return { ...s, params: { ...s.params, ...params } };
+const SIM_ID = 'batch';
+const randomUnit = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+
+/** The flat summary kept in saved progress and read by the course summary and the metrics dashboard. */
+function savedSummary(values: BatchValues, run: BatchState) {
+  const s = summarize(run);
+  return {
+    policy: values.policy,
+    defectPercent: values.defect,
+    changesReady: s.changesReady,
+    changesDeployed: s.changesDeployed,
+    deploys: s.deploys,
+    deploysPerDay: Math.round(s.deploysPerDay * 1000) / 1000,
+    outages: s.failedDeploys,
+    rollbacks: s.rollbacks,
+    downtimeMinutes: Math.round(s.downtimeMinutes),
+    medianLeadTimeDays: s.medianLeadTimeDays === null ? null : Math.round(s.medianLeadTimeDays * 1000) / 1000,
+    changeFailureRate: Math.round(s.changeFailureRate * 1000) / 1000,
+    meanRestoreMinutes: s.meanRestoreMinutes === null ? null : Math.round(s.meanRestoreMinutes),
+    band: s.placement.band,
+    weakestKey: s.placement.weakest,
+  };
 }
 
 export default function BatchSim() {
+  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge } = useScenario(batchFields);
+  const { seed, values } = scenario;
+  const params = useMemo(() => batchParams(values), [values]);
+  const [snapshot, send] = useMachine(batchMachine, { input: { seed, params } });
+  const { run, log, speed, prediction, finished } = snapshot.context;
+  const record = useSimRecord(SIM_ID);
+  const [pageUrl, setPageUrl] = useState('');
+  const [nonce, setNonce] = useState('');
+  const [justWon, setJustWon] = useState<string[]>([]);
+  const [activeMission, setActiveMission] = useState<string | null>(null);
+  const [showSweep, setShowSweep] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const ids = useId();
-  const incidentHeading = useRef<HTMLHeadingElement>(null);
+  const runHeading = useRef<HTMLHeadingElement>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
-  const playButton = useRef<HTMLButtonElement>(null);
-  const wasIncident = useRef(false);
-  const [hydrated, setHydrated] = useState(false);
-  const [problems, setProblems] = useState<ScenarioProblem[]>([]);
-  const [announcement, setAnnouncement] = useState('');
-  const [snapshot, send] = useMachine(batchMachine, { input: { scenario: defaultScenario() } });
-  const { scenario, run, log, speed } = snapshot.context;
-  const previous = useRef<BatchState>(run);
-  const daily = scenario.params.policy.kind === 'every' && scenario.params.policy.days === 1;
-  const other: Policy = scenario.vs ?? (daily ? { kind: 'every', days: 65 } : { kind: 'every', days: 1 });
-  const query = scenarioToQuery(scenario);
 
-  // After hydration: read the scenario from the URL, and let the static fallback go.
+  const configuring = snapshot.matches('configure');
+  const reviewing = snapshot.matches('review');
+  const deciding = snapshot.matches('decision');
+  const playing = snapshot.matches({ running: 'playing' });
+  const state = configuring ? 'configure' : reviewing ? 'review' : deciding ? 'decision' : 'running';
+  const locked = new Set<string>(scenario.locked);
+
   useEffect(() => {
     root.current?.closest('.sim-embed')?.classList.add('sim-live');
-    setHydrated(true);
-    const parsed = parseScenario(window.location.search);
-    setProblems(parsed.problems);
-    send({ type: 'scenario.set', scenario: parsed.scenario });
-  }, [send]);
+    setPageUrl(`${window.location.origin}${window.location.pathname}`);
+  }, []);
 
-  // Keep the address bar's query equal to the scenario, so the link always reproduces it.
+  // The machine follows the scenario; a change after a review goes back to the setup with the new settings.
   useEffect(() => {
-    const url = new URL(window.location.href);
-    const next = `?${query}`;
-    if (url.search !== next) window.history.replaceState(null, '', `${url.pathname}${next}${url.hash}`);
-  }, [query]);
+    send({ type: 'setup.set', seed, params });
+  }, [send, seed, params]);
 
-  // Announce what happened since the last render.
+  // After Start, the run's heading takes focus and scrolls into view, so the counters and controls are on screen on a phone.
+  const wasConfiguring = useRef(configuring);
   useEffect(() => {
-    const message = narrate(previous.current, run);
-    previous.current = run;
-    if (message) setAnnouncement(message);
-  }, [run]);
+    if (wasConfiguring.current && !configuring && !reviewing) {
+      runHeading.current?.focus({ preventScroll: true });
+      runHeading.current?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    }
+    wasConfiguring.current = configuring;
+  }, [configuring, reviewing]);
+  useFocusWhen(reviewing, reviewHeading);
 
-  const state = snapshot.value;
-  const inIncident = snapshot.matches('incident');
-  const inReview = snapshot.matches('review');
-  const configuring = snapshot.matches('configure');
-  const playing = snapshot.matches({ running: 'playing' });
-
-  // Focus follows the action: to the outage when one starts, back to the controls once it is resolved.
-  useEffect(() => {
-    if (inIncident) incidentHeading.current?.focus();
-    else if (wasIncident.current) playButton.current?.focus();
-    wasIncident.current = inIncident;
-  }, [inIncident]);
-  useEffect(() => {
-    if (inReview) reviewHeading.current?.focus();
-  }, [inReview]);
-
+  const announcement = useNarration(run, narrate);
   const summary = useMemo(() => summarize(run), [run]);
 
-  // Projector view only (opt-in, so single-key shortcuts never surprise anyone else): P play/pause, N day, F next event, S ship, R restart.
+  // Each finished run gets its own nonce (so a room of identical runs still counts every learner), and is saved with the missions it won.
   useEffect(() => {
-    if (!('present' in document.documentElement.dataset)) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'p') send({ type: configuring ? 'run.start' : playing ? 'run.pause' : 'run.play' });
-      else if (key === 'n') send({ type: 'run.step' });
-      else if (key === 'f') send({ type: 'run.finish' });
-      else if (key === 's') send({ type: 'deploy.ship' });
-      else if (key === 'r') send({ type: inReview ? 'run.replay' : 'run.configure' });
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [send, configuring, playing, inReview]);
-  const setScenario = (next: Scenario) => send({ type: 'scenario.set', scenario: next });
-  const failedDeploy = run.incident === null ? null : run.deploys[run.incident]!;
-  const shareUrl = typeof window === 'undefined' ? `?${query}` : `${window.location.origin}${window.location.pathname}?${query}`;
-  const locked = new Set(scenario.locked);
-  const presets = Object.entries(DEFECT_PRESETS).find(([, p]) => p === scenario.params.defectRate)?.[0];
+    if (finished === 0) return;
+    const fresh = makeNonce(randomUnit);
+    setNonce(fresh);
+    const won = missionsWon(batchMissions, run, values);
+    setJustWon(won.filter((id) => !record.won[id]));
+    record.save({ at: new Date().toISOString(), code: encodeResult(batchCode, seed, values, summarize(run), fresh), query, summary: savedSummary(values, run) }, won);
+    // Runs once per finished run: `finished` counts them.
+  }, [finished]); // eslint-disable-line
 
-  const exportJson = () => {
-    const data = exportRun(run, scenario.seed, query, log);
-    downloadText(`batch-run-seed-${scenario.seed}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
-  };
-  const exportCsv = () => downloadText(`batch-run-seed-${scenario.seed}.csv`, 'text/csv', deploysToCsv(exportRun(run, scenario.seed, query, log)));
+  const code = useMemo(() => (reviewing && nonce ? encodeResult(batchCode, seed, values, summary, nonce) : ''), [reviewing, nonce, seed, values, summary]);
+  const setValues = (over: Partial<BatchValues>) => setScenario({ ...scenario, values: { ...values, ...over } });
+
+  useProjectorKeys({
+    p: () => send({ type: configuring ? 'run.start' : playing ? 'run.pause' : 'run.play' }),
+    n: () => send({ type: 'run.step' }),
+    f: () => send({ type: 'run.finish' }),
+    s: () => send({ type: 'sim.act', action: { type: 'ship' } }),
+    r: () => send({ type: reviewing ? 'run.replay' : 'run.configure' }),
+  });
+
+  const exportJson = () =>
+    downloadText(`batch-run-seed-${seed}.json`, 'application/json', `${JSON.stringify(exportRun(SIM_ID, query, summary, log, table(run)), null, 2)}\n`);
+  const exportCsv = () => downloadText(`batch-run-seed-${seed}.csv`, 'text/csv', toCsv(table(run)));
+  const suite = values.defect === SUITES.strong ? 'strong' : values.defect === SUITES.weak ? 'weak' : 'custom';
+  const advanced = Object.entries(batchFields as Fields).filter(([name, f]) => f.advanced && name !== 'vs');
 
   return (
-    <div className="batch-sim" ref={root} data-state={typeof state === 'string' ? state : Object.keys(state)[0]}>
-      {problems.length > 0 && (
-        <div className="sim-problems" role="status">
-          <p>Some settings in this link could not be used:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p.param} data-param={p.param}>
-                {p.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="button secondary" onClick={() => setProblems([])}>
-            Dismiss
-          </button>
-        </div>
-      )}
-
-      <p className="sr-status visually-hidden" role="status" aria-live="polite" data-announcer>
-        {announcement}
-      </p>
-
-      {configuring && (
-        <form
-          className="sim-setup"
-          aria-labelledby="setup-heading"
-          onSubmit={(e) => {
-            e.preventDefault();
-            send({ type: 'run.start' });
-          }}
-        >
-          <h3 id="setup-heading">Set up your quarter</h3>
-          {locked.size > 0 && (
-            <p className="sim-locked" data-locked>
-              Your instructor fixed these settings for this challenge: {scenario.locked.join(', ')}.
+    <div ref={root}>
+      <SimShell sim={SIM_ID} state={state} problems={problems} onDismissProblems={dismissProblems} announcement={announcement}>
+        {configuring && (
+          <form
+            className="sim-setup"
+            aria-labelledby="setup-heading"
+            onSubmit={(e) => {
+              e.preventDefault();
+              send({ type: 'run.start' });
+            }}
+          >
+            <h3 id="setup-heading">Play a quarter</h3>
+            <p>
+              About {Math.round(values.rate * values.days)} changes will become ready over {values.days} working days. Each one has a {percent(values.defect / 100, 1)}{' '}
+              chance of breaking production. You choose when to deploy; when a deploy breaks production, you choose how to recover.
             </p>
-          )}
-          <PolicyPicker
-            legend="When do you deploy?"
-            disabled={locked.has('policy')}
-            value={scenario.params.policy}
-            onChange={(policy) => setScenario(withParams(scenario, { policy }))}
-          />
-          <fieldset disabled={locked.has('defect')}>
-            <legend>How good are your tests?</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name="suite"
-                checked={presets === 'strong'}
-                onChange={() => setScenario(withParams(scenario, { defectRate: DEFECT_PRESETS.strong }))}
-              />
-              Strong suite: 2% of changes break production
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name="suite"
-                checked={presets === 'weak'}
-                onChange={() => setScenario(withParams(scenario, { defectRate: DEFECT_PRESETS.weak }))}
-              />
-              Weak suite: 8% of changes break production
-            </label>
-            <div className="slider">
-              <label htmlFor={`${ids}-defect`}>Chance a change breaks production</label>
-              <output htmlFor={`${ids}-defect`}>{percent(scenario.params.defectRate, 1)}</output>
-              <input
-                id={`${ids}-defect`}
-                type="range"
-                min={0}
-                max={20}
-                step={0.5}
-                value={scenario.params.defectRate * 100}
-                onChange={(e) => setScenario(withParams(scenario, { defectRate: Number(e.target.value) / 100 }))}
-              />
-            </div>
-          </fieldset>
-          <div className="slider">
-            <label htmlFor={`${ids}-rate`}>Changes ready per day</label>
-            <output htmlFor={`${ids}-rate`}>{scenario.params.changesPerDay}</output>
-            <input
-              id={`${ids}-rate`}
-              type="range"
-              disabled={locked.has('rate')}
-              min={0.5}
-              max={12}
-              step={0.5}
-              value={scenario.params.changesPerDay}
-              onChange={(e) => setScenario(withParams(scenario, { changesPerDay: Number(e.target.value) }))}
+            {record.lastRun && (
+              <p className="muted" data-last-run>
+                Your last run ({String(record.lastRun.summary.policy ?? 'unknown policy')}): {String(record.lastRun.summary.changesDeployed)} changes in production,{' '}
+                {String(record.lastRun.summary.outages)} outages, {Math.round(Number(record.lastRun.summary.downtimeMinutes) / 6) / 10} hours down.
+              </p>
+            )}
+            <Predict
+              question="with the same changes and the same tests, which team spends more hours with production down over the quarter?"
+              options={PREDICTIONS}
+              value={prediction}
+              onChange={(guess) => send({ type: 'predict.set', guess })}
             />
-          </div>
-          <details>
-            <summary>More settings: days, recovery times, seed</summary>
-            <div className="setup-grid">
-              {(
-                [
-                  ['days', 'days', 'Working days', 5, 130],
-                  ['detectMinutes', 'detect', 'Minutes to notice an outage', 0, 1440],
-                  ['rollbackMinutes', 'rollback', 'Minutes to roll back', 0, 1440],
-                  ['findMinutesPerChange', 'find', 'Minutes per change to find the bad one', 0, 240],
-                  ['fixMinutes', 'fix', 'Minutes to write and ship a fix', 0, 1440],
-                ] as const
-              ).map(([key, param, label, min, max]) => (
-                <label key={key}>
-                  {label}
+            {locked.size > 0 && (
+              <p className="sim-locked" data-locked>
+                Your instructor fixed these settings for this challenge: {scenario.locked.join(', ')}.
+              </p>
+            )}
+            <FieldInput name="policy" field={batchFields.policy} value={values.policy} locked={locked.has('policy')} onChange={(v) => setValues({ policy: v as PolicyChoice })} />
+            <fieldset className="field field-choice" disabled={locked.has('defect')} data-field="suite">
+              <legend>How good are your tests?</legend>
+              <label className="choice">
+                <input type="radio" name="suite" checked={suite === 'strong'} onChange={() => setValues({ defect: SUITES.strong })} />
+                Strong suite: {SUITES.strong}% of changes break production
+              </label>
+              <label className="choice">
+                <input type="radio" name="suite" checked={suite === 'weak'} onChange={() => setValues({ defect: SUITES.weak })} />
+                Weak suite: {SUITES.weak}% of changes break production
+              </label>
+              <FieldInput name="defect" field={batchFields.defect} as="slider" value={values.defect} locked={locked.has('defect')} onChange={(v) => setValues({ defect: v as number })} />
+            </fieldset>
+            <button type="submit" className="button" disabled={!ready || prediction === null}>
+              Start the quarter
+            </button>
+            {ready && prediction === null && <p className="muted">Make your prediction above to start.</p>}
+            <Missions
+              missions={batchMissions}
+              won={record.won}
+              justWon={[]}
+              active={activeMission}
+              onTry={(m) => {
+                setActiveMission(m.id);
+                setValues(m.setup as Partial<BatchValues>);
+              }}
+            />
+            <details className="sim-more">
+              <summary>More settings: arrivals, recovery times, migrations, seed</summary>
+              <div className="setup-grid">
+                {advanced.map(([name, field]) => (
+                  <FieldInput
+                    key={name}
+                    name={name}
+                    field={field}
+                    value={values[name as keyof BatchValues]}
+                    locked={locked.has(name)}
+                    onChange={(v) => setValues({ [name]: v } as Partial<BatchValues>)}
+                  />
+                ))}
+                <div className="field">
+                  <label htmlFor="batch-seed">Seed (the dice){locked.has('seed') ? ' (fixed by your instructor)' : ''}</label>
                   <input
+                    id="batch-seed"
                     type="number"
-                    disabled={locked.has(param)}
-                    min={min}
-                    max={max}
-                    value={scenario.params[key]}
+                    min={0}
+                    max={2147483647}
+                    value={seed}
+                    disabled={locked.has('seed')}
                     onChange={(e) => {
                       const n = Math.round(Number(e.target.value));
-                      if (n >= min && n <= max) setScenario(withParams(scenario, { [key]: n }));
+                      if (e.target.value.trim() !== '' && n >= 0 && n <= 2147483647) setScenario({ ...scenario, seed: n });
                     }}
                   />
-                </label>
-              ))}
-              <label>
-                Automatic runs recover by
-                <select
-                  value={scenario.params.recovery}
-                  onChange={(e) => setScenario(withParams(scenario, { recovery: e.target.value === 'fix-forward' ? 'fix-forward' : 'rollback' }))}
-                >
-                  <option value="rollback">rolling back</option>
-                  <option value="fix-forward">fixing forward</option>
-                </select>
-              </label>
-              <label>
-                Seed (the dice)
-                <input
-                  type="number"
-                  disabled={locked.has('seed')}
-                  min={0}
-                  max={2147483647}
-                  value={scenario.seed}
-                  onChange={(e) => {
-                    const n = Math.round(Number(e.target.value));
-                    if (n >= 0 && n <= 2147483647) setScenario({ ...scenario, seed: n });
-                  }}
-                />
-              </label>
-              <button
-                type="button"
-                className="button secondary"
-                disabled={locked.has('seed')}
-                onClick={() => setScenario({ ...scenario, seed: Math.floor(Math.random() * 2 ** 31) })}
-              >
-                New dice
-              </button>
-            </div>
-          </details>
-          <details className="sim-params">
-            <summary>What the link’s parameters mean</summary>
-            <dl>
-              {Object.entries(scenarioFields).map(([name, field]) => (
-                <div key={name}>
-                  <dt>
-                    <code>{name}</code>
-                  </dt>
-                  <dd>{field.description}</dd>
+                  <button type="button" className="button secondary" disabled={locked.has('seed')} onClick={() => setScenario({ ...scenario, seed: Math.floor(randomUnit() * 2 ** 31) })}>
+                    New dice
+                  </button>
                 </div>
-              ))}
-            </dl>
-          </details>
-          <button type="submit" className="button" disabled={!hydrated}>
-            Start the quarter
-          </button>
-          <SharePanel scenario={scenario} url={shareUrl} onLockChange={(locked) => setScenario({ ...scenario, locked })} />
-        </form>
-      )}
+              </div>
+            </details>
+            <SharePanel fields={batchFields} scenario={scenario} pageUrl={pageUrl} challenge={challenge} />
+          </form>
+        )}
 
-      {!configuring && (
-        <section className="sim-run" aria-labelledby="run-heading">
-          <h3 id="run-heading">
-            Your quarter: {describePolicy(scenario.params.policy)}, {percent(scenario.params.defectRate, 1)} defective changes
-          </h3>
-          <dl className="sim-stats">
-            <div>
-              <dt>Day</dt>
-              <dd data-stat="day">
-                {run.day} of {run.params.days}
-              </dd>
-            </div>
-            <div>
-              <dt>Waiting to ship</dt>
-              <dd data-stat="queue">{run.queue.length}</dd>
-            </div>
-            <div>
-              <dt>Deploys</dt>
-              <dd data-stat="deploys">{run.deploys.length}</dd>
-            </div>
-            <div>
-              <dt>Outages</dt>
-              <dd data-stat="outages">{summary.failedDeploys}</dd>
-            </div>
-            <div>
-              <dt>Downtime</dt>
-              <dd data-stat="downtime">{formatMinutes(summary.downtimeMinutes)}</dd>
-            </div>
-          </dl>
-          <div className="queue" aria-hidden="true">
-            {run.queue.slice(0, 150).map((id) => (
-              <span key={id} className="queue-item" />
-            ))}
-            {run.queue.length > 150 && <span className="queue-more">+{run.queue.length - 150}</span>}
-          </div>
-          {!inReview && (
-            <div className="sim-controls" role="group" aria-label="Run controls">
-              <button
-                type="button"
-                className="button"
-                ref={playButton}
-                disabled={inIncident}
-                onClick={() => send({ type: playing ? 'run.pause' : 'run.play' })}
-              >
-                {playing ? 'Pause' : 'Play'}
+        {!configuring && (
+          <RunView
+            run={run}
+            heading={`Your quarter: ${describePolicy(values.policy)}, ${percent(values.defect / 100, 1)} of changes defective`}
+            headingRef={runHeading}
+            playing={playing}
+            deciding={deciding}
+            speed={speed}
+            onPlay={() => send({ type: playing ? 'run.pause' : 'run.play' })}
+            onStep={() => send({ type: 'run.step' })}
+            onFinish={() => send({ type: 'run.finish' })}
+            onShip={() => send({ type: 'sim.act', action: { type: 'ship' } })}
+            onRecover={(how) => send({ type: 'sim.act', action: { type: 'recover', how } })}
+            onSpeed={(s) => send({ type: 'speed.set', speed: s })}
+            onConfigure={() => send({ type: 'run.configure' })}
+          />
+        )}
+
+        {reviewing && (
+          <>
+            <Review run={run} summary={summary} values={values} seed={seed} prediction={prediction} headingRef={reviewHeading} />
+            <Missions missions={batchMissions} won={record.won} justWon={justWon} active={null} onTry={(m) => { setActiveMission(m.id); setValues(m.setup as Partial<BatchValues>); }} />
+            <ResultCodeBox code={code} debriefHref={`${import.meta.env.BASE_URL.replace(/\/$/, '')}/instructor/debrief/`} />
+            <div className="sim-controls">
+              <button type="button" className="button" onClick={() => send({ type: 'run.replay' })}>
+                Replay the same quarter
               </button>
-              <button type="button" className="button secondary" disabled={inIncident} onClick={() => send({ type: 'run.step' })}>
-                Step one day
-              </button>
-              <button type="button" className="button secondary" disabled={!canShip(run)} onClick={() => send({ type: 'deploy.ship' })}>
-                Ship now ({run.queue.length})
-              </button>
-              <button type="button" className="button secondary" disabled={inIncident} onClick={() => send({ type: 'run.finish' })}>
-                Run to the next event
-              </button>
-              <label>
-                Speed
-                <select value={speed} onChange={(e) => send({ type: 'speed.set', speed: e.target.value as Speed })}>
-                  <option value="slow">Slow</option>
-                  <option value="normal">Normal</option>
-                  <option value="fast">Fast</option>
-                </select>
-              </label>
               <button type="button" className="button secondary" onClick={() => send({ type: 'run.configure' })}>
                 Change setup
               </button>
             </div>
-          )}
+            <Compare values={values} seed={seed} played={run} onOtherChange={(vs) => setValues({ vs })} />
+            {showSweep ? (
+              <Sweep params={{ ...params, recovery: run.params.recovery }} />
+            ) : (
+              <button type="button" className="button secondary" onClick={() => setShowSweep(true)}>
+                Show every deploy interval over 100 sets of dice
+              </button>
+            )}
+          </>
+        )}
 
-          {inIncident && failedDeploy && (
-            <section className="sim-incident" aria-labelledby="incident-heading">
-              <h4 id="incident-heading" ref={incidentHeading} tabIndex={-1}>
-                Outage! Deploy {failedDeploy.id + 1} broke production
-              </h4>
-              <p>
-                It shipped {failedDeploy.changeIds.length} change{failedDeploy.changeIds.length === 1 ? '' : 's'}, and {failedDeploy.defectIds.length} of them{' '}
-                {failedDeploy.defectIds.length === 1 ? 'is' : 'are'} bad. You do not know which yet. How do you recover?
-              </p>
-              <div className="incident-choices">
-                <button type="button" className="button" onClick={() => send({ type: 'incident.rollBack' })}>
-                  Roll back the whole deploy
-                </button>
-                <span>
-                  Back up in {formatMinutes(restoreMinutes(run.params, failedDeploy.changeIds.length, 'rollback'))}; all {failedDeploy.changeIds.length} changes
-                  go back in the queue.
-                </span>
-                <button type="button" className="button" onClick={() => send({ type: 'incident.fixForward' })}>
-                  Find the bad change and fix forward
-                </button>
-                <span>
-                  Back up in about {formatMinutes(restoreMinutes(run.params, failedDeploy.changeIds.length, 'fix-forward'))}: {run.params.findMinutesPerChange}{' '}
-                  minutes per change to find it; the good changes stay live.
-                </span>
-              </div>
-            </section>
-          )}
-
-          {inReview && (
-            <section className="sim-review" aria-labelledby="review-heading">
-              <h4 id="review-heading" ref={reviewHeading} tabIndex={-1}>
-                Quarter over: your run sits in the <ClusterBadge cluster={summary.cluster} /> cluster
-              </h4>
-              <Scorecard caption="Your quarter, by DORA's four keys and more" summaries={[{ label: 'Your run', summary }]} />
-              <ResultCode scenario={scenario} summary={summary} debriefHref={`${import.meta.env.BASE_URL.replace(/\/$/, '')}/instructor/debrief/`} />
-              <h5>What to try next</h5>
-              <ul>
-                {adviceFor(summary, run.params).map((tip) => (
-                  <li key={tip}>{tip}</li>
-                ))}
-              </ul>
-              <div className="sim-controls">
-                <button type="button" className="button" onClick={() => send({ type: 'run.replay' })}>
-                  Replay the same quarter
-                </button>
-                <button type="button" className="button secondary" onClick={() => send({ type: 'run.configure' })}>
-                  Change setup
-                </button>
-              </div>
-            </section>
-          )}
-
-          <div className="sim-export" role="group" aria-label="Export this run">
-            <button type="button" className="button secondary" onClick={exportJson}>
-              Export JSON
-            </button>
-            <button type="button" className="button secondary" onClick={exportCsv}>
-              Export CSV
-            </button>
-          </div>
-          <Timeline run={run} title="Your quarter" />
-        </section>
-      )}
-
-      <RiskChart p={scenario.params.defectRate} seed={scenario.seed} deploys={run.deploys} />
-      <Compare scenario={scenario} other={other} onOtherChange={(policy) => send({ type: 'compare.set', policy })} />
+        {!configuring && (
+          <>
+            {!reviewing && <Timeline run={run} title="Your quarter" />}
+            <div className="sim-export" role="group" aria-label="Export this run">
+              <button type="button" className="button secondary" onClick={exportJson}>
+                Export JSON
+              </button>
+              <button type="button" className="button secondary" onClick={exportCsv}>
+                Export CSV
+              </button>
+            </div>
+            <RiskChart p={params.defectRate} seed={seed} deploys={run.deploys} />
+          </>
+        )}
+      </SimShell>
     </div>
   );
 }

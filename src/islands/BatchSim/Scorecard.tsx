@@ -1,16 +1,18 @@
-// A run's scorecard: DORA's four keys with the tier each reached, plus downtime and what happened to the changes.
-import { formatMinutes, type Cluster, type RunSummary } from '../../models/batch/index.ts';
-import { percent } from '../../lib/charts.ts';
+// A run's scorecard: DORA's four keys, each in its 2024 band with the report's words, the weakest named, then what happened to the changes.
+import { BAND_WORDS, BANDS_YEAR, KEY_INFO, KEYS, type Band, type Key } from '../../models/dora/bands.ts';
+import type { RunSummary } from '../../models/batch/index.ts';
+import { duration, percent, workingDays } from '../../sim-kit/core/words.ts';
 
-export function leadTimeText(days: number | null): string {
-  if (days === null) return 'nothing shipped';
-  if (days < 1) return `${(days * 8).toFixed(1)} working hours`;
-  return `${days.toFixed(1)} working days`;
+export function BandBadge({ band }: { band: Band | null }) {
+  return band ? <span className={`cluster cluster-${band}`}>{band}</span> : <span className="muted">not measured</span>;
 }
 
-export function ClusterBadge({ cluster }: { cluster: Cluster }) {
-  return <span className={`cluster cluster-${cluster}`}>{cluster}</span>;
-}
+const value: Record<Key, (s: RunSummary) => string> = {
+  deploymentFrequency: (s) => `${s.deploysPerDay.toFixed(s.deploysPerDay < 1 ? 2 : 1)} deploys a working day`,
+  leadTime: (s) => (s.medianLeadTimeDays === null ? 'nothing shipped' : `median ${workingDays(s.medianLeadTimeDays)}`),
+  changeFailureRate: (s) => `${percent(s.changeFailureRate)} (${s.failedDeploys} of ${s.deploys})`,
+  recoveryTime: (s) => (s.meanRestoreMinutes === null ? 'no outage to recover from' : `mean ${duration(s.meanRestoreMinutes)}`),
+};
 
 interface Props {
   summaries: ReadonlyArray<{ label: string; summary: RunSummary }>;
@@ -20,23 +22,29 @@ interface Props {
 /** One column per run, so two policies read side by side. */
 export function Scorecard({ summaries, caption }: Props) {
   const rows: Array<[string, (s: RunSummary) => React.ReactNode]> = [
-    ['DORA cluster (weakest key)', (s) => <ClusterBadge cluster={s.cluster} />],
-    ['Deployment frequency', (s) => `${s.deploysPerWeek.toFixed(1)} a week (${s.deploys} deploys) · ${s.tiers.deploymentFrequency}`],
-    ['Lead time for changes (median)', (s) => `${leadTimeText(s.medianLeadTimeDays)} · ${s.tiers.leadTime}`],
-    ['Change failure rate', (s) => `${percent(s.changeFailureRate)} (${s.failedDeploys} of ${s.deploys}) · ${s.tiers.changeFailureRate}`],
-    [
-      'Time to restore (mean)',
-      (s) => `${s.meanTimeToRestoreMinutes === null ? 'no outage' : formatMinutes(s.meanTimeToRestoreMinutes)} · ${s.tiers.timeToRestore}`,
-    ],
-    ['Total downtime', (s) => formatMinutes(s.downtimeMinutes)],
-    ['Mean changes per deploy', (s) => s.meanBatchSize.toFixed(1)],
+    ...KEYS.map(
+      (k): [string, (s: RunSummary) => React.ReactNode] => [
+        KEY_INFO[k].label,
+        (s) => (
+          <>
+            {value[k](s)} · <BandBadge band={s.placement.bands[k]} />
+            {s.placement.bands[k] && <span className="muted"> ({BAND_WORDS[k][s.placement.bands[k]!]})</span>}
+            {s.placement.weakestKeys.includes(k) && <strong> weakest</strong>}
+          </>
+        ),
+      ],
+    ),
     ['Changes in production', (s) => `${s.changesDeployed} of ${s.changesReady}`],
-    ['Still waiting at the end', (s) => String(s.changesWaiting)],
-    ['Pulled back by a rollback', (s) => String(s.changesRolledBack)],
+    ['Total downtime', (s) => duration(s.downtimeMinutes)],
+    ['Outages', (s) => `${s.failedDeploys}: ${s.rollbacks} rolled back, ${s.fixForwards} fixed forward${s.rollbacksBlocked ? `, ${s.rollbacksBlocked} could not roll back (migration)` : ''}`],
+    ['Time spent finding bad changes', (s) => duration(s.diagnosisMinutes)],
+    ['Mean changes per deploy', (s) => s.meanBatchSize.toFixed(1)],
   ];
   return (
     <table className="scorecard">
-      <caption>{caption}</caption>
+      <caption>
+        {caption} <span className="muted">(bands from DORA’s {BANDS_YEAR} report)</span>
+      </caption>
       <thead>
         <tr>
           <th scope="col">Measure</th>

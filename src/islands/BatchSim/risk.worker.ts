@@ -1,15 +1,13 @@
-// Web Worker: computes Monte Carlo risk curves off the main thread so sliders stay smooth.
+// Web Worker: Monte Carlo risk curves and the policy sweep, off the main thread so the page stays responsive.
 import { riskCurve, sizesUpTo } from '../../models/batch/risk.ts';
+import { sweep } from '../../models/batch/sweep.ts';
+import type { BatchParams } from '../../models/batch/types.ts';
+import { serveWorker } from '../../sim-kit/react/use-worker.ts';
 
-export interface RiskRequest {
-  id: number;
-  p: number;
-  maxSize: number;
-  trials: number;
-  seed: number;
-}
+export type BatchWorkerRequest =
+  | { kind: 'risk'; p: number; maxSize: number; trials: number; seed: number }
+  | { kind: 'sweep'; params: BatchParams; seeds: number; firstSeed: number };
 
-self.onmessage = (event: MessageEvent<RiskRequest>) => {
-  const { id, p, maxSize, trials, seed } = event.data;
-  self.postMessage({ id, points: riskCurve(p, sizesUpTo(maxSize), trials, seed) });
-};
+serveWorker((request: BatchWorkerRequest) =>
+  request.kind === 'risk' ? riskCurve(request.p, sizesUpTo(request.maxSize), request.trials, request.seed) : sweep(request.params, request.seeds, request.firstSeed),
+);

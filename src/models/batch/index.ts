@@ -7,3 +7,4 @@ export * from './narrate.ts';
 export * from './table.ts';
 export * from './advice.ts';
 export * from './missions.ts';
+export * from './sweep.ts';

@@ -1,0 +1,52 @@
+// A sim's scenario in the address bar: read after hydration (so the server render matches), kept canonical, other parameters left alone.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { RESERVED, defaultScenario, parseScenario, scenarioToQuery, type Fields, type Problem, type Scenario } from '../core/fields.ts';
+
+/** The address's query with the scenario's parameters replaced by `query` and every other parameter (such as `present`) kept, in order. */
+export function mergeQuery(current: string, query: string, fields: Fields): string {
+  const own = new Set<string>([...RESERVED, ...Object.keys(fields)]);
+  const kept = [...new URLSearchParams(current)].filter(([name]) => !own.has(name));
+  const merged = new URLSearchParams(query);
+  for (const [name, value] of kept) merged.append(name, value);
+  return merged.toString();
+}
+
+export interface ScenarioState<F extends Fields> {
+  scenario: Scenario<F>;
+  setScenario: (next: Scenario<F>) => void;
+  problems: Problem[];
+  dismissProblems: () => void;
+  /** The canonical query of the scenario (seed, fields, lock). */
+  query: string;
+  /** Whether the page has hydrated and read the address. */
+  ready: boolean;
+  /** Whether the scenario's locks came from the link (a challenge): the learner cannot lift them. */
+  challenge: boolean;
+}
+
+export function useScenario<F extends Fields>(fields: F): ScenarioState<F> {
+  const [scenario, setScenario] = useState<Scenario<F>>(() => defaultScenario(fields));
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [ready, setReady] = useState(false);
+  const [challenge, setChallenge] = useState(false);
+  const query = scenarioToQuery(fields, scenario);
+  const fieldsRef = useRef(fields);
+
+  useEffect(() => {
+    const parsed = parseScenario(fieldsRef.current, window.location.search);
+    setScenario(parsed.scenario);
+    setProblems(parsed.problems);
+    setChallenge(parsed.scenario.locked.length > 0);
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    const url = new URL(window.location.href);
+    const next = mergeQuery(url.search, query, fieldsRef.current);
+    if (url.search.slice(1) !== next) window.history.replaceState(window.history.state, '', `${url.pathname}?${next}${url.hash}`);
+  }, [query, ready]);
+
+  const dismissProblems = useCallback(() => setProblems([]), []);
+  return { scenario, setScenario, problems, dismissProblems, query, ready, challenge };
+}
