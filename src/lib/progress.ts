@@ -153,3 +153,10 @@ export function lastSimRun(progress: Progress, simId: SimId): SimRun | null {
 export function missionsWon(progress: Progress, simId: SimId): Readonly<Record<MissionId, string>> {
   return own(progress.sims, simId)?.missions ?? {};
 }
+
+/** "2 missions won", or "2 of 5 missions won" when the total is known; empty when none is won yet. */
+export function missionsText(won: number, total?: number): string {
+  if (won <= 0) return '';
+  const noun = (total ?? won) === 1 ? 'mission' : 'missions';
+  return total === undefined ? `${won} ${noun} won` : `${won} of ${total} ${noun} won`;
+}

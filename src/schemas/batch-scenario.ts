@@ -190,7 +190,7 @@ export function describePolicy(policy: Policy): string {
               ? 'deploy once a quarter'
               : `deploy every ${policy.days} days`;
     case 'count':
-      return `deploy whenever ${policy.changes} change${policy.changes === 1 ? '' : 's'} wait`;
+      return `deploy whenever ${policy.changes === 1 ? '1 change waits' : `${policy.changes} changes wait`}`;
     case 'window':
       return `deploy only in maintenance windows, every ${policy.days} days`;
     case 'manual':

@@ -19,6 +19,7 @@ import {
   simRuns,
   lastSimRun,
   missionsWon,
+  missionsText,
 } from '../../../src/lib/progress.ts';
 import { importProgress, readProgress, MAX_IMPORT_BYTES, MIGRATIONS } from '../../../src/lib/progress-read.ts';
 import { progressSchema, type SimRun } from '../../../src/schemas/progress.ts';
@@ -300,5 +301,17 @@ describe('simulation runs and missions', () => {
   it('round-trips runs and missions through an exported file', () => {
     const p = winMission(recordSimRun(sample(), 'batch', run(day(0))), 'batch', 'ship-daily', now);
     expect(importProgress(exportProgress(p, later))).toEqual({ ok: true, progress: p });
+  });
+});
+
+describe('missions in words', () => {
+  it.each([
+    [0, undefined, ''],
+    [1, undefined, '1 mission won'],
+    [3, undefined, '3 missions won'],
+    [1, 1, '1 of 1 mission won'],
+    [2, 5, '2 of 5 missions won'],
+  ])('says %i won (of %s) as %j', (won, total, text) => {
+    expect(missionsText(won, total)).toBe(text);
   });
 });
