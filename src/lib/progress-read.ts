@@ -1,7 +1,17 @@
 // Reading untrusted progress: validates saved data or an imported file with zod, migrating old versions or explaining why not.
 import * as z from 'zod/mini';
-import { progressFileSchema, progressSchema, progressV1Schema, progressV2Schema, type Progress, type ProgressV2 } from '../schemas/progress.ts';
-import { emptyProgress } from './progress.ts';
+import {
+  progressFileSchema,
+  progressSchema,
+  progressV1Schema,
+  progressV2Schema,
+  progressV3Schema,
+  type Progress,
+  type ProgressV1,
+  type ProgressV2,
+  type ProgressV3,
+} from '../schemas/progress.ts';
+import { PROGRESS_VERSION, emptyProgress } from './progress.ts';
 
 /** Imported files larger than this are refused before they are parsed. */
 export const MAX_IMPORT_BYTES = 100_000;
@@ -9,6 +19,8 @@ export const MAX_IMPORT_BYTES = 100_000;
 export type ReadResult =
   | { status: 'empty' | 'ok'; progress: Progress }
   | { status: 'migrated'; progress: Progress; from: number }
+  /** Saved by a newer release of the course (another tab, or a rollback): left untouched, never reset. */
+  | { status: 'newer'; progress: Progress; version: number }
   | { status: 'reset'; progress: Progress; reason: string };
 
 /** The first few validation problems, as "path: message" phrases a person can act on. */
@@ -19,38 +31,59 @@ export function describeIssues(error: z.core.$ZodError): string {
     .join('; ');
 }
 
-function fromVersion2(old: ProgressV2): Progress {
-  return { ...old, version: 3, confidence: { before: null, after: null }, assessment: null };
+/** One rung of the migration ladder: the schema of version `from`, and how to turn it into version `from + 1`. */
+interface Rung {
+  from: number;
+  schema: z.ZodMiniType;
+  up: (old: never, migratedAt: string) => unknown;
 }
 
-function fromVersion1(old: z.infer<typeof progressV1Schema>, migratedAt: string): Progress {
-  const progress = emptyProgress();
-  for (const slug of old.completed) {
-    progress.completed[slug] = migratedAt;
-    progress.visited[slug] = migratedAt;
-  }
-  if (old.lastLesson) progress.last = { slug: old.lastLesson, at: migratedAt };
-  return progress;
+function rung<S extends z.ZodMiniType>(from: number, schema: S, up: (old: z.infer<S>, migratedAt: string) => unknown): Rung {
+  return { from, schema, up: up as Rung['up'] };
+}
+
+/**
+ * Migrations, one per version to the next. Each older value is validated against its own version's schema, raised one
+ * step, and validated again at the next rung, until it reaches PROGRESS_VERSION and the current schema.
+ */
+export const MIGRATIONS: readonly Rung[] = [
+  rung(1, progressV1Schema, (old: ProgressV1, migratedAt): ProgressV2 => {
+    const visited: Record<string, string> = {};
+    const completed: Record<string, string> = {};
+    for (const slug of old.completed) {
+      completed[slug] = migratedAt;
+      visited[slug] = migratedAt;
+    }
+    return { version: 2, visited, completed, quiz: {}, last: old.lastLesson ? { slug: old.lastLesson, at: migratedAt } : null };
+  }),
+  rung(2, progressV2Schema, (old: ProgressV2): ProgressV3 => ({ ...old, version: 3, confidence: { before: null, after: null }, assessment: null })),
+  rung(3, progressV3Schema, (old: ProgressV3): Progress => ({ ...old, version: 4, sims: {} })),
+];
+
+function versionOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'version' in value ? (value as { version: unknown }).version : undefined;
 }
 
 /** Turns any parsed value into current progress: as is, migrated from an older version, or a reason it cannot be. */
 export function upgrade(value: unknown, now: Date = new Date()): { progress: Progress; from?: number } | { error: string } {
-  const current = progressSchema.safeParse(value);
-  if (current.success) return { progress: current.data };
-  const version = typeof value === 'object' && value !== null && 'version' in value ? (value as { version: unknown }).version : undefined;
-  if (version === 1) {
-    const old = progressV1Schema.safeParse(value);
-    if (old.success) return { progress: fromVersion1(old.data, now.toISOString()), from: 1 };
-    return { error: `version 1 data is damaged (${describeIssues(old.error)})` };
+  const from = versionOf(value);
+  if (from === undefined) return { error: 'it has no version number, so it is not Ship Small progress' };
+  let current = value;
+  let version = from;
+  for (const step of MIGRATIONS) {
+    if (step.from !== version) continue;
+    const old = step.schema.safeParse(current);
+    if (!old.success) return { error: `version ${step.from} data is damaged (${describeIssues(old.error)})` };
+    current = step.up(old.data as never, now.toISOString());
+    version = step.from + 1;
   }
-  if (version === 2) {
-    const old = progressV2Schema.safeParse(value);
-    if (old.success) return { progress: fromVersion2(old.data), from: 2 };
-    return { error: `version 2 data is damaged (${describeIssues(old.error)})` };
+  if (typeof from === 'number' && from > PROGRESS_VERSION) {
+    return { error: `version ${from} comes from a newer release of the course than this one (version ${PROGRESS_VERSION})` };
   }
-  if (version === undefined) return { error: 'it has no version number, so it is not Ship Small progress' };
-  if (version !== 3) return { error: `version ${JSON.stringify(version).slice(0, 20)} is not one this site knows` };
-  return { error: describeIssues(current.error) };
+  if (version !== PROGRESS_VERSION) return { error: `version ${JSON.stringify(from).slice(0, 20)} is not one this site knows` };
+  const result = progressSchema.safeParse(current);
+  if (!result.success) return { error: describeIssues(result.error) };
+  return from === PROGRESS_VERSION ? { progress: result.data } : { progress: result.data, from: from as number };
 }
 
 /** Reads the raw stored string. Never throws: unusable data becomes a reset with its reason. */
@@ -62,6 +95,8 @@ export function readProgress(raw: string | null | undefined, now: Date = new Dat
   } catch {
     return { status: 'reset', progress: emptyProgress(), reason: 'the saved data is not valid JSON' };
   }
+  const version = versionOf(parsed);
+  if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_VERSION) return { status: 'newer', progress: emptyProgress(), version };
   const result = upgrade(parsed, now);
   if ('error' in result) return { status: 'reset', progress: emptyProgress(), reason: result.error };
   if (result.from !== undefined) return { status: 'migrated', progress: result.progress, from: result.from };

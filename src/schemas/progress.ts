@@ -1,9 +1,10 @@
 // The saved-progress schema (current and past versions) and the export file around it; zod/mini keeps it small in the browser.
 import * as z from 'zod/mini';
+import { ISO_DATE_PATTERN, MAX_SIM_RUNS, PROGRESS_VERSION, SIM_ID_PATTERN, SIM_RUN_LIMITS, SUMMARY_KEY_PATTERN } from '../lib/progress.ts';
 
 /** Lesson slugs as they appear in URLs: never `__proto__` or markup. */
 export const slugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lesson slug: lower-case letters, digits and hyphens'));
-const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'an ISO date such as 2026-01-31T09:00:00.000Z'));
+const isoDateSchema = z.string().check(z.regex(ISO_DATE_PATTERN, 'an ISO date such as 2026-01-31T09:00:00.000Z'));
 
 /** Version 1: the first release kept only completed lessons and the last lesson opened. */
 export const progressV1Schema = z.object({
@@ -40,12 +41,46 @@ export const confidenceSchema = z.object({
 export type Confidence = z.infer<typeof confidenceSchema>;
 
 /** Version 3 adds the confidence check before and after the course, and the final assessment. */
-export const progressSchema = z.object({
+export const progressV3Schema = z.object({
   ...progressV2Schema.shape,
   version: z.literal(3),
   confidence: z.object({ before: z.nullable(confidenceSchema), after: z.nullable(confidenceSchema) }),
   /** The final assessment's answers (question index -> choice) and when they were submitted. */
   assessment: z.nullable(z.object({ at: isoDateSchema, answers: answersSchema })),
+});
+export type ProgressV3 = z.infer<typeof progressV3Schema>;
+
+/** A simulation or mission id: lower-case letters, digits and hyphens, starting with a letter (so never `__proto__`). */
+export const simIdSchema = z.string().check(z.regex(SIM_ID_PATTERN, 'an id of lower-case letters, digits and hyphens starting with a letter'));
+export type SimId = string;
+export type MissionId = string;
+
+/** One finished simulation run: when, its result code, the scenario's URL query, and a few headline numbers. */
+export const simRunSchema = z.object({
+  at: isoDateSchema,
+  code: z.string().check(z.maxLength(SIM_RUN_LIMITS.code)),
+  query: z.string().check(z.maxLength(SIM_RUN_LIMITS.query)),
+  summary: z
+    .record(
+      z.string().check(z.regex(SUMMARY_KEY_PATTERN, 'a summary key: a letter, then letters and digits')),
+      z.nullable(z.union([z.number(), z.string().check(z.maxLength(SIM_RUN_LIMITS.summaryString))])),
+    )
+    .check(z.refine((s) => Object.keys(s).length <= SIM_RUN_LIMITS.summaryKeys, `at most ${SIM_RUN_LIMITS.summaryKeys} summary keys`)),
+});
+export type SimRun = z.infer<typeof simRunSchema>;
+
+/** One simulation's saved state: its last finished runs (newest last) and the missions won (mission id -> ISO date won). */
+export const simStateSchema = z.object({
+  runs: z.array(simRunSchema).check(z.maxLength(MAX_SIM_RUNS)),
+  missions: z.record(simIdSchema, isoDateSchema),
+});
+
+/** The current version (PROGRESS_VERSION, 4) adds saved simulation runs and missions won. */
+export const progressSchema = z.object({
+  ...progressV3Schema.shape,
+  version: z.literal(PROGRESS_VERSION),
+  /** sim id -> its saved runs and missions. */
+  sims: z.record(simIdSchema, simStateSchema),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

@@ -67,5 +67,12 @@ if (form) {
     sets[0]?.querySelector('input')?.focus();
   });
   if (status) status.tabIndex = -1;
+  // Saved progress may still be under validation when the page opens: show the saved result as soon as it is read.
+  let shown = $progress.get().assessment?.at;
   show($progress.get().assessment?.answers ?? null);
+  $progress.listen((p) => {
+    if (p.assessment?.at === shown) return;
+    shown = p.assessment?.at;
+    show(p.assessment?.answers ?? null);
+  });
 }

@@ -1,5 +1,5 @@
 // The confidence check page: saves the ratings as "before" or "after" and shows both side by side.
-import { $progress, update } from './progress-store.ts';
+import { $progress, ready, update } from './progress-store.ts';
 import { recordConfidence } from '../lib/progress.ts';
 import { fillConfidenceTable } from './confidence-table.ts';
 
@@ -16,10 +16,12 @@ if (form) {
       for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${id}"]`)) input.checked = saved?.ratings[id] === Number(input.value);
     }
   };
-  if ($progress.get().confidence.before) {
+  /** Picks "after" once a "before" exists, and shows the saved ratings. */
+  const restore = () => {
     const after = form.querySelector<HTMLInputElement>('input[name=when][value=after]');
-    if (after) after.checked = true;
-  }
+    if (after && $progress.get().confidence.before) after.checked = true;
+    load();
+  };
   for (const radio of form.querySelectorAll<HTMLInputElement>('input[name=when]')) radio.addEventListener('change', load);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -32,7 +34,13 @@ if (form) {
     update((p) => recordConfidence(p, moment, ratings));
     if (status) status.textContent = `Saved your answers ${moment === 'before' ? 'from before the course' : 'from the end of the course'}.`;
   });
-  load();
+  restore();
+  // Saved progress may still be under validation: restore again once it is read, unless the learner has started.
+  let touched = false;
+  form.addEventListener('change', () => (touched = true), { once: true });
+  void ready().then(() => {
+    if (!touched) restore();
+  });
   $progress.subscribe((p) => {
     if (compare) compare.hidden = !fillConfidenceTable(compare, p);
   });

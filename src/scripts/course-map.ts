@@ -1,13 +1,14 @@
-// Course map behaviour: completion per lesson, the overall bar, resume, and progress export/import.
-import { $progress, update } from './progress-store.ts';
-import { completion, exportProgress } from '../lib/progress.ts';
+// Course map behaviour: completion per lesson, missions won, the overall bar, resume, and progress export/import.
+import { $progress } from './progress-store.ts';
+import { completion, exportProgress, missionsText, missionsWon } from '../lib/progress.ts';
 import { setupResume } from './resume.ts';
 import { downloadText } from '../lib/download.ts';
 
 const box = document.querySelector<HTMLElement>('[data-course-progress]');
 const slugs = (box?.dataset['slugs'] ?? '').split(' ').filter(Boolean);
+const items = [...document.querySelectorAll<HTMLElement>('[data-lesson-item]')];
 const titles = Object.fromEntries(
-  [...document.querySelectorAll<HTMLElement>('[data-lesson-item]')].map((li) => [
+  items.map((li) => [
     li.dataset['lessonItem'] ?? '',
     li
       .querySelector('a')
@@ -22,13 +23,21 @@ $progress.subscribe((p) => {
   if (bar) bar.value = done;
   const text = box?.querySelector('[data-progress-text]');
   if (text) text.textContent = `${done} of ${slugs.length} lessons completed (${Math.round(completion(p, slugs) * 100)}%).`;
-  for (const li of document.querySelectorAll<HTMLElement>('[data-lesson-item]')) {
+  for (const li of items) {
     const slug = li.dataset['lessonItem'] ?? '';
     const state = p.completed[slug] ? 'completed' : p.visited[slug] ? 'started' : 'new';
     const el = li.querySelector<HTMLElement>('.state');
     if (el) el.dataset['state'] = state;
     const label = li.querySelector('[data-state-text]');
     if (label) label.textContent = state === 'completed' ? 'Completed' : state === 'started' ? 'Started' : 'Not started';
+    const sim = li.dataset['sim'];
+    const missions = li.querySelector<HTMLElement>('[data-missions-won]');
+    if (sim && missions) {
+      const total = li.dataset['missions'] ? Number(li.dataset['missions']) : undefined;
+      const said = missionsText(Object.keys(missionsWon(p, sim)).length, Number.isFinite(total) ? total : undefined);
+      missions.textContent = said ? ` · ${said}` : '';
+      missions.hidden = !said;
+    }
   }
 });
 
@@ -52,14 +61,11 @@ input?.addEventListener('change', async () => {
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
-  const text = file.size > 1_000_000 ? '' : await file.text();
-  const { importProgress } = await import('../lib/progress-read.ts');
-  const result = importProgress(text, file.size);
-  if (!result.ok) {
-    say(`Import failed: ${result.error}`, true);
-    return;
+  try {
+    const { offerImport } = await import('./progress-import.ts');
+    await offerImport(file, slugs, say);
+  } catch (error) {
+    console.warn('Import could not start:', error);
+    say('Import failed: part of this page did not load (the network may be down). Nothing was changed; reload the page and try again.', true);
   }
-  update(() => result.progress);
-  const count = Object.keys(result.progress.completed).length;
-  say(`Progress imported from ${file.name}: ${count} completed lesson${count === 1 ? '' : 's'}.`);
 });

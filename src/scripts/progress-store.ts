@@ -1,7 +1,7 @@
 // The browser's progress store: trusts what it wrote itself, validates anything else off the critical path, and syncs across tabs.
-import { atom } from 'nanostores';
-import { persistentAtom } from '@nanostores/persistent';
-import { BACKUP_PREFIX, PROGRESS_KEY, SIGNATURE_KEY, emptyProgress, signature } from '../lib/progress.ts';
+import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { BACKUP_PREFIX, PROGRESS_KEY, PROGRESS_VERSION, SIGNATURE_KEY, emptyProgress, signature } from '../lib/progress.ts';
+import type { ReadResult } from '../lib/progress-read.ts';
 import type { Progress } from '../schemas/progress.ts';
 
 export interface Notice {
@@ -9,10 +9,182 @@ export interface Notice {
   message: string;
 }
 
-/** A message about saved data the learner should see (reset or migrated), or null. */
-export const $notice = atom<Notice | null>(null);
+/** The validator, loaded only when saved data needs it (it carries zod). */
+export interface Reader {
+  readProgress: (raw: string) => ReadResult;
+}
 
-function storage(): Storage | null {
+export interface StoreOptions {
+  /** Where progress is saved; null when the browser refuses storage (progress then lives for this page only). */
+  storage: Storage | null;
+  /** Loads the validator. It may fail (a flaky network, an old tab after a release): saving then pauses, nothing is lost. */
+  loadReader: () => Promise<Reader>;
+  now?: () => Date;
+}
+
+export interface ProgressStore {
+  /** The learner's progress. Change it only through `update`. */
+  $progress: ReadableAtom<Progress>;
+  /** A message about saved data the learner should see (reset, migrated, saving paused), or null. */
+  $notice: WritableAtom<Notice | null>;
+  /** Applies a pure change to progress and saves it, after any validation in flight; never drops a change. */
+  update: (change: (p: Progress) => Progress) => void;
+  /** Settles once every validation and update queued so far has run, with the progress then. */
+  ready: () => Promise<Progress>;
+  /** A new saved value written by another tab (from the storage event); null when it was removed. */
+  receive: (raw: string | null) => void;
+}
+
+export const PAUSED_MESSAGE =
+  'Saving is paused: the part of the course that checks your saved progress did not load (the network may be down, or the course was updated since this tab opened). Your saved progress is untouched, and what you do on this page is kept until saving resumes. Reload the page to try again.';
+
+export const NEWER_MESSAGE =
+  'Saving is paused: your progress was saved by a newer version of the course, open in another tab. It is untouched. Reload this page to continue with the newer version.';
+
+export function createProgressStore({ storage, loadReader, now = () => new Date() }: StoreOptions): ProgressStore {
+  const $notice = atom<Notice | null>(null);
+
+  /** The saved value, parsed, when its signature and version show this code wrote it; null when it must be validated. */
+  const trusted = (raw: string): Progress | null => {
+    try {
+      if (storage?.getItem(SIGNATURE_KEY) !== signature(raw)) return null;
+      const value = JSON.parse(raw) as Progress | null;
+      return value?.version === PROGRESS_VERSION ? value : null;
+    } catch {
+      return null;
+    }
+  };
+
+  /** A saved value not yet validated: nothing is written over it until it has been read. */
+  let unread: string | null = null;
+  /** Changes made while saving was paused, replayed on the validated value once the validator loads. */
+  const unsaved: ((p: Progress) => Progress)[] = [];
+  let paused = false;
+  let chain: Promise<void> = Promise.resolve();
+
+  const initialRaw = (() => {
+    try {
+      return storage?.getItem(PROGRESS_KEY) ?? null;
+    } catch {
+      return null;
+    }
+  })();
+  let initial = emptyProgress();
+  if (initialRaw) {
+    const value = trusted(initialRaw);
+    if (value) initial = value;
+    else unread = initialRaw;
+  }
+  const $progress = atom<Progress>(initial);
+
+  const write = (value: Progress): void => {
+    $progress.set(value);
+    if (!storage) return;
+    const raw = JSON.stringify(value);
+    try {
+      storage.setItem(SIGNATURE_KEY, signature(raw));
+      storage.setItem(PROGRESS_KEY, raw);
+    } catch {
+      $notice.set({ tone: 'warning', message: 'Your progress could not be saved: this browser’s storage is full or blocked. It is kept on this page only.' });
+    }
+  };
+
+  const replay = (base: Progress): Progress =>
+    unsaved.splice(0).reduce((p, change) => {
+      try {
+        return change(p);
+      } catch (error) {
+        console.error('A progress change could not be applied:', error);
+        return p;
+      }
+    }, base);
+
+  /** Validates the unread saved value, if any. Returns whether the store may write. */
+  const settle = async (): Promise<boolean> => {
+    if (unread === null) return true;
+    let reader: Reader;
+    try {
+      reader = await loadReader();
+    } catch (error) {
+      console.warn('The progress validator did not load; saving is paused:', error);
+      paused = true;
+      $notice.set({ tone: 'warning', message: PAUSED_MESSAGE });
+      return false;
+    }
+    const raw = unread;
+    const result = reader.readProgress(raw);
+    if (result.status === 'newer') {
+      paused = true;
+      $notice.set({ tone: 'warning', message: NEWER_MESSAGE });
+      return false;
+    }
+    unread = null;
+    if (paused) $notice.set(null);
+    paused = false;
+    if (result.status === 'reset') {
+      const backupKey = `${BACKUP_PREFIX}${now().toISOString()}`;
+      try {
+        storage?.setItem(backupKey, raw);
+      } catch {
+        /* storage full: the reset still goes ahead, the notice says where a copy would be */
+      }
+      $notice.set({
+        tone: 'warning',
+        message: `Your saved progress could not be read (${result.reason}), so it was reset. A copy of the old data is kept in this browser under “${backupKey}”.`,
+      });
+    } else if (result.status === 'migrated') {
+      $notice.set({ tone: 'info', message: `Your saved progress was updated from an older format (version ${result.from}). Nothing was lost.` });
+    }
+    write(replay(result.progress));
+    return true;
+  };
+
+  const enqueue = (task: () => Promise<void>): void => {
+    chain = chain.then(task).catch((error: unknown) => console.error('A progress update failed:', error));
+  };
+
+  if (unread !== null) enqueue(async () => void (await settle()));
+
+  const update = (change: (p: Progress) => Progress): void =>
+    enqueue(async () => {
+      if (await settle()) {
+        write(change($progress.get()));
+        return;
+      }
+      const next = change($progress.get());
+      unsaved.push(change);
+      $progress.set(next);
+    });
+
+  const receive = (raw: string | null): void =>
+    enqueue(async () => {
+      if (!raw) {
+        unread = null;
+        $progress.set(replay(emptyProgress()));
+        return;
+      }
+      const value = trusted(raw);
+      if (!value) {
+        unread = raw;
+        await settle();
+        return;
+      }
+      unread = null;
+      if (paused) $notice.set(null);
+      paused = false;
+      if (unsaved.length) write(replay(value));
+      else $progress.set(value);
+    });
+
+  const ready = (): Promise<Progress> => chain.then(() => $progress.get());
+
+  if (!storage) {
+    $notice.set({ tone: 'warning', message: 'This browser does not let the course save progress, so it will be forgotten when you close the tab.' });
+  }
+  return { $progress, $notice, update, ready, receive };
+}
+
+function browserStorage(): Storage | null {
   try {
     const s = window.localStorage;
     s.getItem(PROGRESS_KEY);
@@ -22,66 +194,21 @@ function storage(): Storage | null {
   }
 }
 
-/** The saved value, parsed, when its signature shows this code wrote it; null when it must be validated. */
-function trusted(raw: string | null | undefined): Progress | null {
-  if (!raw || storage()?.getItem(SIGNATURE_KEY) !== signature(raw)) return null;
-  try {
-    return JSON.parse(raw) as Progress;
-  } catch {
-    return null;
-  }
-}
+const storage = browserStorage();
+const store = createProgressStore({ storage, loadReader: () => import('../lib/progress-read.ts') });
 
-/** Every update waits for any validation in flight, so nothing is ever written over data not yet read. */
-let pending: Promise<void> = Promise.resolve();
-
-/** Validates an untrusted saved value with zod (loaded only now), then stores the result: kept, migrated, or reset with a backup. */
-function validate(raw: string): void {
-  pending = pending.then(async () => {
-    const { readProgress } = await import('../lib/progress-read.ts');
-    const result = readProgress(raw);
-    const s = storage();
-    if (result.status === 'reset') {
-      const backupKey = `${BACKUP_PREFIX}${new Date().toISOString()}`;
-      try {
-        s?.setItem(backupKey, raw);
-      } catch {
-        /* storage full: the reset still goes ahead, the notice says so */
-      }
-      $notice.set({
-        tone: 'warning',
-        message: `Your saved progress could not be read (${result.reason}), so it was reset. A copy of the old data is kept in this browser under “${backupKey}”.`,
-      });
-    } else if (result.status === 'migrated') {
-      $notice.set({ tone: 'info', message: `Your saved progress was updated from an older format (version ${result.from}). Nothing was lost.` });
-    }
-    $progress.set(result.progress);
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea !== storage) return;
+    if (event.key === PROGRESS_KEY || event.key === null) store.receive(event.key === null ? null : event.newValue);
   });
 }
 
-/** The learner's progress, persisted with its signature and synchronised with other tabs through the storage event. */
-export const $progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), {
-  encode(value) {
-    const raw = JSON.stringify(value);
-    try {
-      localStorage.setItem(SIGNATURE_KEY, signature(raw));
-    } catch {
-      /* no storage: progress lives in memory for this page */
-    }
-    return raw;
-  },
-  decode(raw) {
-    const value = trusted(raw);
-    if (value) return value;
-    validate(raw);
-    return emptyProgress();
-  },
-});
-
-if (!storage()) {
-  $notice.set({ tone: 'warning', message: 'This browser does not let the course save progress, so it will be forgotten when you close the tab.' });
-}
-
-export function update(change: (p: Progress) => Progress): void {
-  pending = pending.then(() => $progress.set(change($progress.get())));
-}
+/** The learner's progress on this page: read it with get/subscribe/listen, change it with `update`. */
+export const $progress = store.$progress;
+/** A message about saved data the learner should see, or null. */
+export const $notice = store.$notice;
+/** Changes progress with a pure function and saves it, e.g. `update((p) => recordSimRun(p, 'batch', run))`. */
+export const update = store.update;
+/** Resolves with progress once saved data has been validated (immediately when it was trusted). */
+export const ready = store.ready;

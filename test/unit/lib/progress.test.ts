@@ -1,4 +1,4 @@
-// Tests for saved progress: reading, migrating, resetting on corrupt data, updating, and export/import round trips.
+// Tests for saved progress: reading, migrating, resetting on corrupt data, updating, simulation runs, and export/import round trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,9 +12,17 @@ import {
   recordConfidence,
   completion,
   signature,
+  PROGRESS_VERSION,
+  MAX_SIM_RUNS,
+  recordSimRun,
+  winMission,
+  simRuns,
+  lastSimRun,
+  missionsWon,
+  missionsText,
 } from '../../../src/lib/progress.ts';
-import { importProgress, readProgress, MAX_IMPORT_BYTES } from '../../../src/lib/progress-read.ts';
-import { progressSchema } from '../../../src/schemas/progress.ts';
+import { importProgress, readProgress, MAX_IMPORT_BYTES, MIGRATIONS } from '../../../src/lib/progress-read.ts';
+import { progressSchema, type SimRun } from '../../../src/schemas/progress.ts';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 const later = new Date('2026-03-02T10:00:00.000Z');
@@ -38,7 +46,8 @@ describe('reading saved progress', () => {
     ['text that is not JSON', '{"version":2,', /not valid JSON/],
     ['a JSON value of the wrong type', '42', /no version/],
     ['data from another app', '{"user":"x","theme":"dark"}', /no version/],
-    ['a version from the future', '{"version":99}', /version 99 is not one this site knows/],
+    ['a version nobody released', '{"version":0}', /version 0 is not one this site knows/],
+    ['a version number that is not a number', '{"version":"3"}', /version "3" is not one this site knows/],
     [
       'current data with a damaged field',
       '{"version":3,"visited":{},"completed":{"origins":"yesterday"},"quiz":{},"last":null,"confidence":{"before":null,"after":null},"assessment":null}',
@@ -85,7 +94,7 @@ describe('migrating version 2', () => {
     };
     const result = readProgress(JSON.stringify(v2));
     expect(result.status).toBe('migrated');
-    expect(result.progress).toEqual({ ...v2, version: 3, confidence: { before: null, after: null }, assessment: null });
+    expect(result.progress).toEqual({ ...v2, version: PROGRESS_VERSION, confidence: { before: null, after: null }, assessment: null, sims: {} });
   });
 });
 
@@ -152,7 +161,7 @@ describe('exporting and importing', () => {
       'a progress file with damaged progress',
       JSON.stringify({ app: 'ship-small', kind: 'progress', exportedAt: now.toISOString(), progress: { version: 3 } }),
       100,
-      /cannot be used: visited: expected record/,
+      /cannot be used: version 3 data is damaged \(visited: expected record/,
     ],
   ])('rejects %s with a specific message', (_name, text, size, message) => {
     const result = importProgress(text, size);
@@ -169,5 +178,140 @@ describe('exporting and importing', () => {
         if (result.ok) expect(progressSchema.safeParse(result.progress).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('one version number for the whole format', () => {
+  it('is the version of the empty value, the one the schema accepts, and the tag of every signature', () => {
+    expect(emptyProgress().version).toBe(PROGRESS_VERSION);
+    expect(progressSchema.safeParse(emptyProgress()).success).toBe(true);
+    expect(progressSchema.safeParse({ ...emptyProgress(), version: PROGRESS_VERSION - 1 }).success).toBe(false);
+    expect(signature('{}')).toMatch(new RegExp(`^v${PROGRESS_VERSION}:`));
+  });
+  it('has a migration from every older version to the next, in order, ending at the current one', () => {
+    expect(MIGRATIONS.map((step) => step.from)).toEqual(Array.from({ length: PROGRESS_VERSION - 1 }, (_, i) => i + 1));
+  });
+  it('climbs every rung from version 1 to the current version', () => {
+    const result = readProgress(JSON.stringify({ version: 1, completed: ['origins'], lastLesson: 'origins' }), now);
+    expect(result).toEqual({
+      status: 'migrated',
+      from: 1,
+      progress: {
+        ...emptyProgress(),
+        visited: { origins: now.toISOString() },
+        completed: { origins: now.toISOString() },
+        last: { slug: 'origins', at: now.toISOString() },
+      },
+    });
+  });
+  it('migrates version 3 data by adding empty simulation records and keeping the rest', () => {
+    const { sims: _sims, ...v3 } = { ...recordAssessment(sample(), { '0': 1 }, now), version: 3 };
+    const result = readProgress(JSON.stringify(v3));
+    expect(result).toEqual({ status: 'migrated', from: 3, progress: { ...v3, version: PROGRESS_VERSION, sims: {} } });
+  });
+  it('leaves data from a newer release alone instead of resetting it', () => {
+    expect(readProgress(JSON.stringify({ version: PROGRESS_VERSION + 1, anything: true }))).toEqual({
+      status: 'newer',
+      progress: emptyProgress(),
+      version: PROGRESS_VERSION + 1,
+    });
+  });
+  it('refuses an imported file from a newer release, naming both versions', () => {
+    const file = JSON.stringify({ app: 'ship-small', kind: 'progress', exportedAt: now.toISOString(), progress: { version: PROGRESS_VERSION + 1 } });
+    const result = importProgress(file);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toMatch(`version ${PROGRESS_VERSION + 1} comes from a newer release of the course than this one (version ${PROGRESS_VERSION})`);
+  });
+});
+
+describe('simulation runs and missions', () => {
+  const run = (at: string, code = 'SS1-x', summary: SimRun['summary'] = { deploys: 12, tier: 'high', lead: null }): SimRun => ({
+    at,
+    code,
+    query: 'seed=7&policy=every:5',
+    summary,
+  });
+  const day = (n: number) => new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString();
+
+  it('records a finished run and reads it back as the last run', () => {
+    const p = recordSimRun(emptyProgress(), 'batch', run(day(0)));
+    expect(simRuns(p, 'batch')).toEqual([run(day(0))]);
+    expect(lastSimRun(p, 'batch')).toEqual(run(day(0)));
+    expect(progressSchema.safeParse(p).success).toBe(true);
+  });
+  it('keeps runs newest last and only the newest 20', () => {
+    let p = emptyProgress();
+    for (let i = 0; i < 25; i++) p = recordSimRun(p, 'batch', run(day(i), `code-${i}`));
+    const runs = simRuns(p, 'batch');
+    expect(runs).toHaveLength(MAX_SIM_RUNS);
+    expect(runs[0]!.code).toBe('code-5');
+    expect(lastSimRun(p, 'batch')!.code).toBe('code-24');
+    expect(progressSchema.safeParse(p).success).toBe(true);
+  });
+  it('keeps each simulation separate', () => {
+    const p = recordSimRun(recordSimRun(emptyProgress(), 'batch', run(day(0), 'a')), 'handoff', run(day(1), 'b'));
+    expect(lastSimRun(p, 'batch')!.code).toBe('a');
+    expect(lastSimRun(p, 'handoff')!.code).toBe('b');
+  });
+  it('answers empty for a simulation never played, even one named like an Object method', () => {
+    for (const id of ['batch', 'constructor', 'tostring', 'hasownproperty']) {
+      expect(simRuns(emptyProgress(), id)).toEqual([]);
+      expect(lastSimRun(emptyProgress(), id)).toBeNull();
+      expect(missionsWon(emptyProgress(), id)).toEqual({});
+    }
+  });
+  it('wins a mission once, keeping the date it was first won', () => {
+    const once = winMission(emptyProgress(), 'batch', 'ship-daily', now);
+    const twice = winMission(once, 'batch', 'ship-daily', later);
+    expect(twice).toBe(once);
+    expect(missionsWon(twice, 'batch')).toEqual({ 'ship-daily': now.toISOString() });
+    expect(missionsWon(winMission(twice, 'batch', 'no-outage', later), 'batch')).toEqual({ 'ship-daily': now.toISOString(), 'no-outage': later.toISOString() });
+  });
+  it('does not change the progress it is given', () => {
+    const before = emptyProgress();
+    const copy = structuredClone(before);
+    recordSimRun(before, 'batch', run(day(0)));
+    winMission(before, 'batch', 'm', now);
+    expect(before).toEqual(copy);
+  });
+  it.each([
+    ['a simulation id with capitals', () => recordSimRun(emptyProgress(), 'Batch', run(day(0))), /simulation id must be/],
+    ['the __proto__ id', () => winMission(emptyProgress(), '__proto__', 'm'), /simulation id must be/],
+    ['a mission id with a space', () => winMission(emptyProgress(), 'batch', 'ship daily'), /mission id must be/],
+    ['a code over 200 characters', () => recordSimRun(emptyProgress(), 'batch', run(day(0), 'x'.repeat(201))), /run\.code is 201 characters; at most 200/],
+    ['a query over 500 characters', () => recordSimRun(emptyProgress(), 'batch', { ...run(day(0)), query: 'q'.repeat(501) }), /run\.query is 501/],
+    ['a date that is not ISO', () => recordSimRun(emptyProgress(), 'batch', run('yesterday')), /run\.at must be an ISO date/],
+    ['a summary key with a dash', () => recordSimRun(emptyProgress(), 'batch', run(day(0), 'c', { 'lead-time': 1 })), /summary key "lead-time"/],
+    [
+      'too many summary keys',
+      () => recordSimRun(emptyProgress(), 'batch', run(day(0), 'c', Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`k${i}`, i])))),
+      /25 keys; at most 24/,
+    ],
+    ['a long summary string', () => recordSimRun(emptyProgress(), 'batch', run(day(0), 'c', { tier: 't'.repeat(81) })), /run\.summary\.tier is 81 characters/],
+    ['a summary number that is not finite', () => recordSimRun(emptyProgress(), 'batch', run(day(0), 'c', { rate: Number.NaN })), /finite number/],
+  ])('refuses %s with a message naming it', (_name, act, message) => {
+    expect(act).toThrow(message);
+  });
+  it('accepts exactly what the schema accepts at the limits', () => {
+    const edge = run(day(0), 'c'.repeat(200), Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`k${i}`, 's'.repeat(80)])));
+    const p = winMission(recordSimRun(emptyProgress(), 'a'.repeat(32), { ...edge, query: 'q'.repeat(500) }), 'a'.repeat(32), 'm'.repeat(32), now);
+    expect(progressSchema.safeParse(p).success).toBe(true);
+  });
+  it('round-trips runs and missions through an exported file', () => {
+    const p = winMission(recordSimRun(sample(), 'batch', run(day(0))), 'batch', 'ship-daily', now);
+    expect(importProgress(exportProgress(p, later))).toEqual({ ok: true, progress: p });
+  });
+});
+
+describe('missions in words', () => {
+  it.each([
+    [0, undefined, ''],
+    [1, undefined, '1 mission won'],
+    [3, undefined, '3 missions won'],
+    [1, 1, '1 of 1 mission won'],
+    [2, 5, '2 of 5 missions won'],
+  ])('says %i won (of %s) as %j', (won, total, text) => {
+    expect(missionsText(won, total)).toBe(text);
   });
 });

@@ -79,6 +79,7 @@ describe('batch-size scenarios', () => {
 
   it('describe policies in words', () => {
     expect(describePolicy({ kind: 'every', days: 5 })).toBe('deploy every week');
-    expect(describePolicy({ kind: 'count', changes: 1 })).toBe('deploy whenever 1 change wait');
+    expect(describePolicy({ kind: 'count', changes: 1 })).toBe('deploy whenever 1 change waits');
+    expect(describePolicy({ kind: 'count', changes: 10 })).toBe('deploy whenever 10 changes wait');
   });
 });
