@@ -1,21 +1,27 @@
-// Benchmark harness (tinybench) for the batch-size model: one quarter, 10,000 quarters, and the full Monte Carlo risk curve.
+// Benchmark harness (tinybench) for the batch-size model: one quarter, 1,000 quarters, the sweep the worker runs, and the Monte Carlo risk curve.
 import { Bench } from 'tinybench';
-import { riskCurve, runQuarter, sizesUpTo } from '../src/models/batch/index.ts';
-import { defaultScenario } from '../src/schemas/batch-scenario.ts';
+import { runToEnd } from '../src/sim-kit/core/model.ts';
+import { defaultValues } from '../src/sim-kit/core/fields.ts';
+import { batchModel, riskCurve, sizesUpTo, sweep } from '../src/models/batch/index.ts';
+import { batchFields, batchParams } from '../src/schemas/batch-scenario.ts';
 
-/** The defaults a learner starts from: 65 days, 4 changes a day, 2% defects, weekly deploys. */
-const params = defaultScenario().params;
+/** The defaults a learner starts from: 65 days, 4 changes a day, 2% defects, monthly deploys. */
+const params = batchParams(defaultValues(batchFields));
+const continuous = batchParams({ ...defaultValues(batchFields), policy: 'continuous' });
+const runQuarter = (p: typeof params, seed: number) => runToEnd(batchModel, p, seed);
 
 let seed = 0;
 const cases: Array<{ name: string; fn: () => void; iterations: number }> = [
-  { name: 'one quarter (65 days, 4 changes a day, weekly deploys)', fn: () => void runQuarter(params, seed++), iterations: 2000 },
+  { name: 'one quarter (65 days, 4 changes a day, monthly deploys)', fn: () => void runQuarter(params, seed++), iterations: 2000 },
+  { name: 'one quarter of continuous deployment', fn: () => void runQuarter(continuous, seed++), iterations: 500 },
   {
-    name: '10,000 quarters of one policy',
+    name: '1,000 quarters of monthly deploys',
     fn: () => {
-      for (let s = 0; s < 10_000; s++) runQuarter(params, s);
+      for (let s = 0; s < 1000; s++) runQuarter(params, s);
     },
     iterations: 7,
   },
+  { name: 'the sweep: 8 deploy intervals x 100 seeds', fn: () => void sweep(params, 100, seed++), iterations: 5 },
   { name: 'risk curve: batch sizes 1-100, 10,000 trials each', fn: () => void riskCurve(0.02, sizesUpTo(100), 10_000, seed++), iterations: 15 },
 ];
 

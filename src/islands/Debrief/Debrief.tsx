@@ -1,159 +1,152 @@
-// The instructor's debrief: paste the class's result codes, see every learner on the risk curve, a table, rejections and a CSV.
-import { useId, useState } from 'react';
-import { scaleLinear } from 'd3-scale';
-import { classToCsv, readClassCodes, type ClassReport, type ClassResult } from '../../lib/result-code.ts';
-import { closedFormCurve, formatMinutes } from '../../models/batch/index.ts';
-import { describePolicy } from '../../schemas/batch-scenario.ts';
-import { pathThrough, percent } from '../../lib/charts.ts';
-import { median } from '../../models/batch/metrics.ts';
+// The instructor's debrief: paste the class's result codes (kept across a reload), see each sim's learners charted and tabled, rejections explained.
+import { useEffect, useState } from 'react';
+import { classToCsv, readClassCodes, type ClassReport, type Counted } from '../../lib/class-report.ts';
 import { downloadText } from '../../lib/download.ts';
+import { POLICY_OPTIONS, describePolicy } from '../../schemas/batch-scenario.ts';
+import { BANDS } from '../../models/dora/bands.ts';
+import { Chart, DataTable } from '../../sim-kit/react/charts.tsx';
+import { hours, plural } from '../../sim-kit/core/words.ts';
+import type { SimEntry } from '../../sims/registry.ts';
 
-const W = 640;
-const H = 300;
-const M = { top: 16, right: 16, bottom: 48, left: 60 };
+const SAVED = 'ship-small:debrief-codes';
+/** Policy colours (with a shape per recovery) so points read without colour too. */
+const POLICY_COLOURS = ['#1b7f5f', '#2f6fb3', '#7a4fb5', '#b5651d', '#b3263e', '#5b6770', '#8a7a00'];
 
-const batchOf = (r: ClassResult) => (r.deploys ? r.changesReady / r.deploys : 0);
-const perWeek = (r: ClassResult) => r.deploys / (r.days / 5);
-
-function Scatter({ results, mode }: { results: ClassResult[]; mode: 'risk' | 'downtime' }) {
-  const id = useId();
-  const withDeploys = results.filter((r) => r.deploys > 0);
-  const p = median(results.map((r) => r.defectRate)) ?? 0.02;
-  const xMax = mode === 'risk' ? Math.max(20, ...withDeploys.map(batchOf)) : Math.max(5, ...results.map(perWeek));
-  const yMax = mode === 'risk' ? 1 : Math.max(60, ...results.map((r) => r.downtimeMinutes)) / 60;
-  const x = scaleLinear()
-    .domain([0, xMax])
-    .range([M.left, W - M.right])
-    .nice();
-  const y = scaleLinear()
-    .domain([0, yMax])
-    .range([H - M.bottom, M.top])
-    .nice();
-  const points =
-    mode === 'risk'
-      ? withDeploys.map((r) => [batchOf(r), r.failedDeploys / r.deploys] as const)
-      : results.map((r) => [perWeek(r), r.downtimeMinutes / 60] as const);
-  const caption =
-    mode === 'risk'
-      ? `Change failure rate against average changes per deploy, one point per learner (${points.length}), with the closed-form curve 1 − (1 − p)^n for p = ${percent(p, 1)} behind them.`
-      : `Hours of downtime in the quarter against deploys per week, one point per learner (${points.length}).`;
+function BatchChart({ results }: { results: Counted[] }) {
+  const perDay = (r: Counted) => r.values.deploys! / 65;
+  const xMax = Math.max(1, ...results.map(perDay));
+  const yMax = Math.max(1, ...results.map((r) => r.values.downtime! / 60));
+  const used = [...new Set(results.map((r) => r.values.policy!))].sort();
   return (
-    <figure className="sim-chart">
-      <figcaption id={id}>{caption}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby={id}>
-        <g aria-hidden="true">
-          {y.ticks(5).map((t) => (
-            <g key={t}>
-              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke="var(--border)" />
-              <text x={M.left - 8} y={y(t) + 5} textAnchor="end" fontSize="14" fill="var(--muted)">
-                {mode === 'risk' ? percent(t) : t}
-              </text>
-            </g>
-          ))}
-          {x.ticks(6).map((t) => (
-            <text key={t} x={x(t)} y={H - M.bottom + 22} textAnchor="middle" fontSize="14" fill="var(--muted)">
-              {t}
-            </text>
-          ))}
-          <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" fontSize="15" fill="var(--fg)">
-            {mode === 'risk' ? 'Average changes per deploy' : 'Deploys per week'}
-          </text>
-          {mode === 'risk' && <path d={pathThrough(closedFormCurve(p, Math.ceil(x.domain()[1]!)), x, y)} fill="none" stroke="var(--accent)" strokeWidth="3" />}
-          {points.map(([px, py], i) => (
-            <circle key={i} cx={x(px)} cy={y(py)} r="6" fill="var(--fg)" fillOpacity="0.7" stroke="var(--surface)" />
-          ))}
-        </g>
-      </svg>
-    </figure>
+    <Chart
+      caption={`Hours of downtime against deploys per working day (for a 65-day quarter), one point per learner (${results.length}). Circles rolled back at least once; squares never did.`}
+      xDomain={[0, Math.ceil(xMax)]}
+      yDomain={[0, Math.ceil(yMax)]}
+      xLabel="Deploys per working day"
+      yLabel="hours down"
+      legend={used.map((p) => (
+        <span key={p} className="legend-item">
+          <span className="key" style={{ background: POLICY_COLOURS[p] }} aria-hidden="true" /> {describePolicy(POLICY_OPTIONS[p]?.value ?? 'manual')}{' '}
+        </span>
+      ))}
+    >
+      {({ x, y }) =>
+        results.map((r) => {
+          const cx = x(perDay(r));
+          const cy = y(r.values.downtime! / 60);
+          const fill = POLICY_COLOURS[r.values.policy!] ?? 'var(--fg)';
+          return r.values.rollbacks! > 0 ? (
+            <circle key={r.code} cx={cx} cy={cy} r="6" fill={fill} stroke="var(--surface)" />
+          ) : (
+            <rect key={r.code} x={cx - 5} y={cy - 5} width="10" height="10" fill={fill} stroke="var(--surface)" />
+          );
+        })
+      }
+    </Chart>
+  );
+}
+
+function batchRow(r: Counted): Array<string | number> {
+  const v = r.values;
+  return [
+    r.line,
+    describePolicy(POLICY_OPTIONS[v.policy!]?.value ?? 'manual'),
+    `${v.defect! / 10}%`,
+    `${v.deployed} of ${v.ready}`,
+    v.deploys!,
+    `${v.outages} (${v.rollbacks} rolled back)`,
+    hours(v.downtime!),
+    v.lead ? `${((v.lead - 1) / 100).toFixed(2)} working days` : 'nothing shipped',
+    BANDS[v.band!] ?? 'none',
+  ];
+}
+
+function SimGroup({ sim, scenarios }: ClassReport['sims'][number]) {
+  return (
+    <section aria-labelledby={`sim-${sim.id}`} data-debrief-sim={sim.id}>
+      <h2 id={`sim-${sim.id}`}>{sim.title}</h2>
+      {scenarios.map(({ scenario, results }) => (
+        <div key={scenario}>
+          <h3>
+            Scenario {scenario}: {plural(results.length, 'learner')}
+          </h3>
+          {sim.id === 'batch' && <BatchChart results={results} />}
+          <DataTable
+            caption={`Every learner on scenario ${scenario}`}
+            columns={sim.id === 'batch' ? ['Line', 'Policy', 'Tests', 'In production', 'Deploys', 'Outages', 'Downtime', 'Lead time', 'Weakest band'] : ['Line', ...sim.code.parts.map((p) => p.label)]}
+            rows={results.map((r) => (sim.id === 'batch' ? batchRow(r) : [r.line, ...sim.code.parts.map((p) => r.values[p.key] ?? '')]))}
+          />
+          <button type="button" className="button secondary" onClick={() => downloadText(`class-${sim.id}-${scenario}.csv`, 'text/csv', classToCsv(sim as SimEntry, results))}>
+            Export CSV
+          </button>
+        </div>
+      ))}
+    </section>
   );
 }
 
 export default function Debrief() {
   const [text, setText] = useState('');
   const [report, setReport] = useState<ClassReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const results = report?.results.map((r) => r.result) ?? [];
+
+  useEffect(() => {
+    try {
+      const saved = localStorage.getItem(SAVED);
+      if (saved) {
+        setText(saved);
+        setReport(readClassCodes(saved));
+      }
+    } catch {
+      /* no storage: the page still works, it just forgets */
+    }
+  }, []);
+
+  const read = () => {
+    setReport(readClassCodes(text));
+    try {
+      localStorage.setItem(SAVED, text);
+    } catch {
+      /* no storage */
+    }
+  };
+
   return (
     <div className="debrief">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
-          void readClassCodes(text).then((r) => {
-            setReport(r);
-            setBusy(false);
-          });
+          read();
         }}
       >
         <label className="slider">
-          Result codes, one per line (or separated by spaces)
+          Result codes: paste them as they came, one per line or inside chat messages
           <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-codes />
         </label>
-        <button type="submit" className="button" disabled={busy || !text.trim()}>
+        <button type="submit" className="button" disabled={!text.trim()}>
           Chart the class
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            setText('');
+            setReport(null);
+            try {
+              localStorage.removeItem(SAVED);
+            } catch {
+              /* no storage */
+            }
+          }}
+        >
+          Clear
         </button>
       </form>
       <p role="status" aria-live="polite" data-debrief-status>
         {report
-          ? `${report.results.length} code${report.results.length === 1 ? '' : 's'} counted${report.scenario ? ` for scenario ${report.scenario}` : ''}; ${report.rejected.length} rejected; ${report.otherScenarios.length} from other scenarios.`
-          : 'Nothing read yet. Codes never leave this browser.'}
+          ? `${plural(report.counted, 'learner')} counted; ${report.rejected.length} rejected${report.duplicates ? `; ${plural(report.duplicates, 'code')} pasted twice, counted once` : ''}.`
+          : 'Nothing read yet. Codes never leave this browser; they are kept here until you clear them.'}
       </p>
-      {report && results.length > 0 && (
-        <>
-          <div className="compare-timelines">
-            <Scatter results={results} mode="risk" />
-            <Scatter results={results} mode="downtime" />
-          </div>
-          <table className="data-table" data-class-table>
-            <caption>Every counted learner</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Policy</th>
-                <th scope="col">Tests</th>
-                <th scope="col">Deploys</th>
-                <th scope="col">Outages</th>
-                <th scope="col">Downtime</th>
-                <th scope="col">Lead time</th>
-                <th scope="col">Cluster</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.results.map(({ line, result: r }) => (
-                <tr key={line}>
-                  <th scope="row">{line}</th>
-                  <td>{describePolicy(r.policy)}</td>
-                  <td>{percent(r.defectRate, 1)} defective</td>
-                  <td>{r.deploys}</td>
-                  <td>{r.failedDeploys}</td>
-                  <td>{formatMinutes(r.downtimeMinutes)}</td>
-                  <td>{r.leadTimeDays === null ? 'nothing shipped' : `${r.leadTimeDays} days`}</td>
-                  <td>{r.cluster}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => downloadText(`class-${report.scenario ?? 'results'}.csv`, 'text/csv', classToCsv(report))}
-          >
-            Export CSV
-          </button>
-        </>
-      )}
-      {report && report.otherScenarios.length > 0 && (
-        <section aria-labelledby="other-heading">
-          <h2 id="other-heading">From other scenarios (not charted)</h2>
-          <ul data-other>
-            {report.otherScenarios.map(({ line, result }) => (
-              <li key={line}>
-                Line {line}: scenario {result.scenario}, {describePolicy(result.policy)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {report?.sims.map((group) => <SimGroup key={group.sim.id} {...group} />)}
       {report && report.rejected.length > 0 && (
         <section aria-labelledby="rejected-heading">
           <h2 id="rejected-heading">Rejected codes</h2>

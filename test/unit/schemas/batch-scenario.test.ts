@@ -1,85 +1,44 @@
-// Tests for batch-size scenarios in the URL: round trips, defaults, and a specific message for every bad or hostile value.
-import fc from 'fast-check';
+// Tests for the batch-size scenario table: links become the model's params, and old or hostile links get specific messages.
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, describePolicy, parseScenario, scenarioToQuery } from '../../../src/schemas/batch-scenario.ts';
+import { defaultScenario, parseScenario, scenarioToQuery } from '../../../src/sim-kit/core/fields.ts';
+import { batchFields, batchParams, comparisonPolicy, policyOf } from '../../../src/schemas/batch-scenario.ts';
 
 describe('batch-size scenarios', () => {
-  it('use the defaults for an empty query', () => {
-    expect(parseScenario('')).toEqual({ scenario: defaultScenario(), problems: [] });
+  it('default to monthly deploys, strong tests and a quarter of four changes a day', () => {
+    const p = batchParams(defaultScenario(batchFields).values);
+    expect(p).toMatchObject({ days: 65, changesPerDay: 4, defectRate: 0.02, migrationRate: 0.02, policy: { kind: 'every', days: 21 }, recovery: 'rollback', diagnosis: 'bisect' });
   });
 
-  it('read every parameter from the query', () => {
-    const { scenario, problems } = parseScenario(
-      '?seed=7&days=30&rate=2.5&defect=8&policy=count:12&recovery=fix-forward&detect=15&rollback=5&find=3&fix=60&vs=every:65',
-    );
+  it('read every parameter a link may carry, up to each field’s bounds', () => {
+    const { scenario, problems } = parseScenario(batchFields, '?seed=7&policy=windows&defect=8&rate=15&days=30&recovery=fix-forward&window=10&board=3&freeze=0&lock=policy,recovery');
     expect(problems).toEqual([]);
-    expect(scenario.seed).toBe(7);
-    expect(scenario.vs).toEqual({ kind: 'every', days: 65 });
-    expect(scenario.params).toEqual({
-      days: 30,
-      changesPerDay: 2.5,
-      defectRate: 0.08,
-      policy: { kind: 'count', changes: 12 },
-      recovery: 'fix-forward',
-      detectMinutes: 15,
-      rollbackMinutes: 5,
-      findMinutesPerChange: 3,
-      fixMinutes: 60,
-    });
+    expect(scenario.values.rate).toBe(15);
+    expect(scenario.locked).toEqual(['policy', 'recovery']);
+    expect(batchParams(scenario.values).policy).toEqual({ kind: 'windows', every: 10, boardDays: 3, freezeDays: 0 });
   });
 
   it('round-trip through the canonical query', () => {
-    const { scenario } = parseScenario('seed=99&policy=window:21&defect=2.5&vs=manual');
-    expect(parseScenario(scenarioToQuery(scenario))).toEqual({ scenario, problems: [] });
+    const { scenario } = parseScenario(batchFields, 'seed=99&policy=continuous&defect=2.5&vs=quarterly');
+    expect(parseScenario(batchFields, scenarioToQuery(batchFields, scenario))).toEqual({ scenario, problems: [] });
   });
 
-  it.each([
-    ['seed=abc', 'seed', /“seed” must be a number \(got "abc"\)/],
-    ['days=1000', 'days', /“days” must be at most 130/],
-    ['rate=-1', 'rate', /“rate” must be at least 0.5/],
-    ['defect=Infinity', 'defect', /“defect” must be a number/],
-    ['defect=51', 'defect', /“defect” must be at most 50/],
-    ['policy=every:0', 'policy', /the number after every: must be from 1 to 130/],
-    ['policy=<script>alert(1)</script>', 'policy', /use every:DAYS, count:CHANGES, window:DAYS or manual \(got "<script>alert\(1\)<\/script>"\)/],
-    ['recovery=pray', 'recovery', /use rollback or fix-forward/],
-    ['seed=1.5', 'seed', /must be a whole number/],
-  ])('report %s by name and fall back to its default', (query, param, message) => {
-    const { scenario, problems } = parseScenario(query);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.param).toBe(param);
-    expect(problems[0]!.message).toMatch(message);
-    expect(problems[0]!.message).toMatch(/using the default instead/);
-    expect(scenario).toEqual(defaultScenario());
+  it('explain a link from the older course (policy=every:5) and fall back to the default policy', () => {
+    const { scenario, problems } = parseScenario(batchFields, 'policy=every:5');
+    expect(problems[0]!.message).toMatch(/“policy” must be one of continuous, daily, weekly, monthly, quarterly, windows, manual \(got "every:5"\)/);
+    expect(scenario.values.policy).toBe('monthly');
   });
 
-  it('keep good parameters when another is bad', () => {
-    const { scenario, problems } = parseScenario('seed=5&days=oops');
-    expect(problems.map((p) => p.param)).toEqual(['days']);
-    expect(scenario.seed).toBe(5);
+  it('map each policy choice to the model’s schedule', () => {
+    const w = { window: 15, board: 5, freeze: 10 };
+    expect(policyOf('daily', w)).toEqual({ kind: 'every', days: 1 });
+    expect(policyOf('quarterly', w)).toEqual({ kind: 'every', days: 65 });
+    expect(policyOf('continuous', w)).toEqual({ kind: 'continuous' });
   });
 
-  it('cut long hostile values short in messages', () => {
-    const { problems } = parseScenario(`policy=${'x'.repeat(5000)}`);
-    expect(problems[0]!.message.length).toBeLessThan(200);
-  });
-
-  it('never throw and always give a usable scenario, whatever the query', () => {
-    fc.assert(
-      fc.property(
-        fc.dictionary(fc.constantFrom('seed', 'days', 'rate', 'defect', 'policy', 'recovery', 'detect', 'rollback', 'find', 'fix', 'vs', 'other'), fc.string()),
-        (dict) => {
-          const { scenario } = parseScenario(new URLSearchParams(dict));
-          expect(Number.isFinite(scenario.params.changesPerDay)).toBe(true);
-          expect(scenario.params.defectRate).toBeGreaterThanOrEqual(0);
-          expect(scenario.params.days).toBeGreaterThanOrEqual(5);
-        },
-      ),
-    );
-  });
-
-  it('describe policies in words', () => {
-    expect(describePolicy({ kind: 'every', days: 5 })).toBe('deploy every week');
-    expect(describePolicy({ kind: 'count', changes: 1 })).toBe('deploy whenever 1 change waits');
-    expect(describePolicy({ kind: 'count', changes: 10 })).toBe('deploy whenever 10 changes wait');
+  it('compare a batchy run with continuous deployment and a small-batch run with a quarterly release, unless the link says otherwise', () => {
+    const v = defaultScenario(batchFields).values;
+    expect(comparisonPolicy({ ...v, policy: 'monthly' })).toBe('continuous');
+    expect(comparisonPolicy({ ...v, policy: 'daily' })).toBe('quarterly');
+    expect(comparisonPolicy({ ...v, policy: 'daily', vs: 'weekly' })).toBe('weekly');
   });
 });
