@@ -88,9 +88,9 @@ test.describe('the Content-Security-Policy', () => {
       (url) =>
         new Promise<number>((resolve, reject) => {
           const worker = new Worker(url, { type: 'module' });
-          worker.onmessage = (e: MessageEvent<{ points: unknown[] }>) => resolve(e.data.points.length);
+          worker.onmessage = (e: MessageEvent<{ data: unknown[] }>) => resolve(e.data.data.length);
           worker.onerror = (e) => reject(new Error(e.message || 'worker failed to start'));
-          worker.postMessage({ id: 1, p: 0.05, maxSize: 10, trials: 200, seed: 1 });
+          worker.postMessage({ id: 1, request: { kind: 'risk', p: 0.05, maxSize: 10, trials: 200, seed: 1 } });
         }),
       `/_astro/${workerFile}`,
     );

@@ -61,7 +61,7 @@ test('after a deploy, the open page keeps working and the next load shows the ne
     current = releaseB;
     // The open page, still on release A, loads more of its own files without trouble.
     await page.goto(`${origin}/lessons/batch-size/`);
-    await page.locator('.batch-sim').scrollIntoViewIfNeeded();
+    await page.locator('.sim-embed').scrollIntoViewIfNeeded();
     await expect(page.locator('.sim-embed.sim-live')).toHaveCount(1);
     // Ask the browser to look for the new service worker and wait until it has installed and taken over.
     await page.evaluate(async () => {

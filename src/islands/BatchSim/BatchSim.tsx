@@ -232,6 +232,7 @@ export default function BatchSim() {
             headingRef={runHeading}
             playing={playing}
             deciding={deciding}
+            over={reviewing}
             speed={speed}
             onPlay={() => send({ type: playing ? 'run.pause' : 'run.play' })}
             onStep={() => send({ type: 'run.step' })}

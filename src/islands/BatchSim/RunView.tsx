@@ -11,6 +11,8 @@ interface Props {
   headingRef: RefObject<HTMLHeadingElement | null>;
   playing: boolean;
   deciding: boolean;
+  /** The quarter is over: counters stay, controls go. */
+  over: boolean;
   speed: Speed;
   onPlay: () => void;
   onStep: () => void;
@@ -29,7 +31,7 @@ export function shipRisk(run: BatchState): string {
   return `${plural(n, 'change')} waiting: ${percent(failureProbability(run.params.defectRate, n))} chance that shipping them now breaks production${n > 1 ? `, and about ${duration(find)} to find a bad one` : ''}.`;
 }
 
-export function RunView({ run, heading, headingRef, playing, deciding, speed, onPlay, onStep, onFinish, onShip, onRecover, onSpeed, onConfigure }: Props) {
+export function RunView({ run, heading, headingRef, playing, deciding, over, speed, onPlay, onStep, onFinish, onShip, onRecover, onSpeed, onConfigure }: Props) {
   const s = summarize(run);
   const incidentHeading = useRef<HTMLHeadingElement>(null);
   const playButton = useRef<HTMLButtonElement>(null);
@@ -64,7 +66,7 @@ export function RunView({ run, heading, headingRef, playing, deciding, speed, on
         ))}
         {run.queue.length > 120 && <span className="queue-more">+{run.queue.length - 120}</span>}
       </div>
-      {!deciding && (
+      {!deciding && !over && (
         <div className="sim-controls" role="group" aria-label="Run controls">
           <button type="button" className="button" ref={playButton} onClick={onPlay}>
             {playing ? 'Pause' : 'Play'}
@@ -88,7 +90,7 @@ export function RunView({ run, heading, headingRef, playing, deciding, speed, on
           </button>
         </div>
       )}
-      {!deciding && run.params.policy.kind !== 'windows' && (
+      {!deciding && !over && run.params.policy.kind !== 'windows' && (
         <div className="ship-now">
           <button type="button" className="button" disabled={!canShip(run)} aria-describedby="ship-risk" onClick={onShip}>
             Ship now

@@ -1,5 +1,4 @@
 // Scenario fields: each sim's parameters defined once (bounds, default, words, lockability); URL parsing, the canonical query, inputs and docs derive from them.
-import * as z from 'zod/mini';
 
 interface FieldBase {
   /** A short label for the input ("Changes a day"). */
@@ -86,23 +85,29 @@ export function defaultScenario<F extends Fields>(fields: F, seed = DEFAULT_SEED
 const isWhole = (f: NumberField) => Number.isInteger(f.step);
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
-/** The zod schema that reads one field from its URL text. */
-export function fieldSchema(field: Field): z.ZodMiniType {
+/**
+ * Reads one field from its URL text: the value, or the reason it is refused. The field table is the schema: each kind
+ * has one rule (numbers within bounds and whole when the step is, choices from the list, flags on or off), so no schema
+ * library ships to the sim pages for it.
+ */
+export function readField(field: Field, text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   switch (field.kind) {
-    case 'number':
-      return z.coerce.number({ error: 'must be a number' }).check(
-        z.refine((n: unknown) => Number.isFinite(n), 'must be a number'),
-        ...(isWhole(field) ? [z.refine((n: unknown) => Number.isInteger(n), 'must be a whole number')] : []),
-        z.gte(field.min, `must be at least ${fmt(field.min)}`),
-        z.lte(field.max, `must be at most ${fmt(field.max)}`),
-      );
+    case 'number': {
+      const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      if (!Number.isFinite(n)) return { ok: false, reason: 'must be a number' };
+      if (isWhole(field) && !Number.isInteger(n)) return { ok: false, reason: 'must be a whole number' };
+      if (n < field.min) return { ok: false, reason: `must be at least ${fmt(field.min)}` };
+      if (n > field.max) return { ok: false, reason: `must be at most ${fmt(field.max)}` };
+      return { ok: true, value: n };
+    }
     case 'choice':
-      return z.enum(field.options.map((o) => o.value) as [string, ...string[]], `must be one of ${field.options.map((o) => o.value).join(', ')}`);
+      return field.options.some((o) => o.value === text)
+        ? { ok: true, value: text }
+        : { ok: false, reason: `must be one of ${field.options.map((o) => o.value).join(', ')}` };
     case 'flag':
-      return z.pipe(
-        z.string().check(z.regex(/^(1|0|true|false|yes|no|on|off)$/, 'must be on or off')),
-        z.transform((v: string) => ['1', 'true', 'yes', 'on'].includes(v)),
-      );
+      if (/^(1|true|yes|on)$/.test(text)) return { ok: true, value: true };
+      if (/^(0|false|no|off)$/.test(text)) return { ok: true, value: false };
+      return { ok: false, reason: 'must be on or off' };
   }
 }
 
@@ -134,13 +139,9 @@ export function parseScenario<F extends Fields>(fields: F, search: string | URLS
     const raw = all[0]!;
     if (all.length > 1) problems.push({ param: name, message: `“${name}” appears ${all.length} times; the first one is used.` });
     if (raw.trim() === '') return undefined;
-    const result = fieldSchema(field).safeParse(raw.trim());
-    if (result.success) return result.data;
-    const why = result.error.issues[0]?.message ?? 'is not valid';
-    problems.push({
-      param: name,
-      message: `“${name}” ${why.startsWith('must') ? why : `is not valid: ${why}`} (got ${quote(raw)}); using the default instead.`,
-    });
+    const result = readField(field, raw.trim());
+    if (result.ok) return result.value;
+    problems.push({ param: name, message: `“${name}” ${result.reason} (got ${quote(raw)}); using the default instead.` });
     return undefined;
   };
   const seed = read('seed', seedField);

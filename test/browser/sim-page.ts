@@ -1,0 +1,80 @@
+// The page object every sim spec shares: open a sim and wait for it to hydrate, read its state, predict, play by mouse or keyboard, read its code.
+import { expect, type Page } from '@playwright/test';
+
+/** Moves focus with Tab until the focused control's name matches (a button's text, or a field's label), or fails. */
+export async function tabTo(page: Page, name: string | RegExp, limit = 150): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      if (el.tagName === 'BUTTON') return (el.textContent ?? '').trim();
+      return (el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '').trim();
+    });
+    if (typeof name === 'string' ? label === name : name.test(label)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`no control named ${name} reached by Tab`);
+}
+
+export class SimPage {
+  constructor(
+    readonly page: Page,
+    readonly path: string,
+    readonly sim: string,
+  ) {}
+
+  get root() {
+    return this.page.locator(`[data-sim="${this.sim}"]`);
+  }
+
+  /** Opens the lesson with a query and waits until the island has hydrated (it hydrates when scrolled into view). */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`${this.path}${query}`);
+    await this.page.locator('.sim-embed').scrollIntoViewIfNeeded();
+    await expect(this.page.locator('.sim-embed.sim-live')).toHaveCount(1);
+    await expect(this.root).toHaveAttribute('data-state', /.+/);
+  }
+
+  state(): Promise<string | null> {
+    return this.root.getAttribute('data-state');
+  }
+
+  async expectState(state: string): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-state', state);
+  }
+
+  async predict(label: string | RegExp): Promise<void> {
+    await this.root.locator('[data-predict]').getByLabel(label).check();
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start the quarter' }).click();
+  }
+
+  /**
+   * Plays to the review with the mouse: `advance` names the button that runs the clock, and `decide` picks a button at each
+   * decision (the first enabled one of `decide`'s names).
+   */
+  async playToReview(advance: string, decide: string[], limit = 120): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      const state = await this.state();
+      if (state === 'review') return;
+      if (state === 'decision') {
+        for (const name of decide) {
+          const button = this.page.getByRole('button', { name });
+          if (await button.isEnabled()) {
+            await button.click();
+            break;
+          }
+        }
+      } else await this.page.getByRole('button', { name: advance }).click();
+    }
+    throw new Error('the run never reached its review');
+  }
+
+  async resultCode(): Promise<string> {
+    const code = this.page.locator('[data-result-code]');
+    await expect(code).toHaveValue(/^SS2-/);
+    return code.inputValue();
+  }
+}
