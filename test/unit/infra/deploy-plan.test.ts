@@ -28,6 +28,8 @@ describe('headers per file', () => {
     ['pagefind/fragment/en_1a2b3c.pf_fragment', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
     ['pagefind/pagefind.en_5951cab55e.pf_meta', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
     ['downloads/notes', 'application/octet-stream', CACHE_REVALIDATE, 'files'],
+    ['sw.js', 'text/javascript; charset=utf-8', CACHE_REVALIDATE, 'worker'],
+    ['lessons/sw.js', 'text/javascript; charset=utf-8', CACHE_REVALIDATE, 'files'],
   ])('%s is %s, cached "%s", uploaded with the %s', (path, contentType, cacheControl, phase) => {
     expect(headersFor(path)).toEqual({ contentType, cacheControl, phase });
   });
@@ -39,14 +41,18 @@ describe('headers per file', () => {
 });
 
 describe('planning a first deploy to an empty bucket', () => {
-  const plan = planDeploy({ local: [file('index.html'), file('favicon.svg'), file('_astro/a.1.js'), file('lessons/x/index.html')], remote: [] });
+  const plan = planDeploy({
+    local: [file('sw.js'), file('index.html'), file('favicon.svg'), file('_astro/a.1.js'), file('lessons/x/index.html')],
+    remote: [],
+  });
 
-  it('uploads hashed assets first, other files next and pages last', () => {
+  it('uploads hashed assets first, other files next, pages after them and the service worker last', () => {
     expect(plan.uploads.map((i) => `${i.phase}:${i.key}`)).toEqual([
       'assets:_astro/a.1.js',
       'files:favicon.svg',
       'pages:index.html',
       'pages:lessons/x/index.html',
+      'worker:sw.js',
     ]);
   });
 
@@ -54,7 +60,7 @@ describe('planning a first deploy to an empty bucket', () => {
     expect(plan.skips).toEqual([]);
     expect(plan.prunes).toEqual([]);
     expect(plan.manifest.previous).toBeNull();
-    expect(Object.keys(plan.manifest.current.files)).toHaveLength(4);
+    expect(Object.keys(plan.manifest.current.files)).toHaveLength(5);
   });
 });
 

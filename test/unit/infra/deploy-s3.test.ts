@@ -163,6 +163,36 @@ describe('deploying to a local S3 server with the real SDK', () => {
   });
 });
 
+describe('the service worker of a release', () => {
+  const SW_BUCKET = 'sw-site';
+  /** A copy of a release with the service worker a build writes, precaching that release's pages. */
+  const withWorker = (dir: string, release: string) => {
+    const out = mkdtempSync(join(scratch, `sw-${release}-`));
+    cpSync(dir, out, { recursive: true });
+    writeFileSync(join(out, 'sw.js'), `// precache of ${release}: index.html, lessons/intro/index.html\n`);
+    return out;
+  };
+  const swBody = async () => (await client().send(new GetObjectCommand({ Bucket: SW_BUCKET, Key: 'sw.js' }))).Body!.transformToString('utf8');
+
+  it('goes live only after every page of its release', async () => {
+    await client().send(new CreateBucketCommand({ Bucket: SW_BUCKET }));
+    const release1 = withWorker(FIXTURE, 'release 1');
+    const first = await deploy(release1, { bucket: SW_BUCKET });
+    expect(first.uploaded.at(-1)).toBe('sw.js');
+    expect(await swBody()).toContain('release 1');
+
+    // The new pages cannot be uploaded: the new worker must not be live, or browsers would cache old pages as new.
+    const release2 = withWorker(rebuild(FIXTURE, 'a1b2c3', 'f0f0f0'), 'release 2');
+    const pagesFail = client((key) => key.endsWith('.html'));
+    await expect(deploy(release2, { bucket: SW_BUCKET, s3: pagesFail, attempts: 2 })).rejects.toThrow(/"pages" phase/);
+    expect(await swBody()).toContain('release 1');
+
+    const rerun = await deploy(release2, { bucket: SW_BUCKET });
+    expect(rerun.uploaded.at(-1)).toBe('sw.js');
+    expect(await swBody()).toContain('release 2');
+  });
+});
+
 describe('the deploy command', () => {
   const cli = (args: string[], env: Record<string, string | undefined> = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' }) =>
     // Asynchronous on purpose: the S3 server runs in this process and must keep answering while the command runs.
