@@ -6,7 +6,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct, IConstruct } from 'constructs';
-import { contentSecurityPolicy, siteHashes } from './csp.ts';
+import { contentSecurityPolicy, reportingEndpointsHeader, siteHashes } from './csp.ts';
 import { VIEWER_REQUEST_FILE } from './viewer-request.ts';
 
 /** How long CloudFront keeps a 404 answer before asking S3 again: short, so a page that appears after a deploy shows up fast. */
@@ -19,6 +19,11 @@ export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), 
 export interface SiteStackProps extends StackProps {
   /** The Content-Security-Policy header; by default built from the hashes of dist/, or of infra/lib/csp-hashes.json without a build. */
   readonly contentSecurityPolicy?: string;
+  /**
+   * An https URL for CSP violation reports: sent as the Reporting-Endpoints header that the policy's report-to
+   * directive names (build the policy with the same endpoint). None by default.
+   */
+  readonly cspReportEndpoint?: string;
 }
 
 export class SiteStack extends Stack {
@@ -164,7 +169,10 @@ export class SiteStack extends Stack {
       enableAcceptEncodingBrotli: true,
     });
 
-    const csp = props.contentSecurityPolicy ?? contentSecurityPolicy(siteHashes().hashes);
+    const reportEndpoint = props.cspReportEndpoint;
+    const csp = props.contentSecurityPolicy ?? contentSecurityPolicy(siteHashes().hashes, { reportEndpoint });
+    const customHeaders = [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }];
+    if (reportEndpoint !== undefined) customHeaders.push({ header: 'Reporting-Endpoints', value: reportingEndpointsHeader(reportEndpoint), override: true });
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'HSTS, nosniff, referrer policy, no framing, permissions policy and the site CSP.',
       securityHeadersBehavior: {
@@ -174,7 +182,7 @@ export class SiteStack extends Stack {
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       },
-      customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }] },
+      customHeadersBehavior: { customHeaders },
     });
 
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);

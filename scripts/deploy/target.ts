@@ -64,7 +64,7 @@ export function invalidationInput(distributionId: string, releaseId: string, now
 }
 
 export const REQUIRED_PERMISSIONS =
-  's3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket, and cloudfront:CreateInvalidation on the distribution';
+  's3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket, cloudfront:GetDistributionConfig and cloudfront:CreateInvalidation on the distribution, and cloudfront:GetResponseHeadersPolicy';
 
 /** A failure as a sentence that says what to do next. */
 export function explainError(error: unknown, target: { bucket: string; distributionId?: string | null }): string {

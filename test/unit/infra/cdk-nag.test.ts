@@ -3,11 +3,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
-import { SiteStack } from '../../../infra/lib/site-stack.ts';
-
-const app = new App();
-const stack = new SiteStack(app, 'Nag', { contentSecurityPolicy: contentSecurityPolicy(recordedHashes()) });
+import { stack } from './synthesized-stack.ts';
 const acknowledged = stack.node
   .findAll()
   .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => [c.node.path, m.data]))

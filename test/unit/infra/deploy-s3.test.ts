@@ -1,12 +1,15 @@
 // Deploys a fixture site to a real local S3 server (fauxqs on 127.0.0.1) with the real AWS SDK: headers, skips, interruptions, pruning.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateInvalidationCommand, GetDistributionConfigCommand, GetResponseHeadersPolicyCommand } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildApp } from 'fauxqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy, inlineHashes } from '../../../infra/lib/csp.ts';
+import { main } from '../../../scripts/deploy.ts';
+import type { MainIo } from '../../../scripts/deploy.ts';
+import type { CloudFrontSender } from '../../../scripts/deploy/cloudfront.ts';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE } from '../../../scripts/deploy/files.ts';
 import { manifestKey, parseManifest } from '../../../scripts/deploy/plan.ts';
 import { checkS3Paths } from '../../../scripts/deploy/s3-paths.ts';
@@ -194,35 +197,116 @@ describe('the service worker of a release', () => {
 });
 
 describe('the deploy command', () => {
-  const cli = (args: string[], env: Record<string, string | undefined> = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' }) =>
-    // Asynchronous on purpose: the S3 server runs in this process and must keep answering while the command runs.
-    promisify(execFile)(process.execPath, ['scripts/deploy.ts', '--dist', FIXTURE, '--endpoint', endpoint, '--region', 'us-east-1', ...args], {
-      timeout: 15_000,
-      env: { PATH: process.env.PATH, ...env },
+  /** Runs the command in this process (the S3 server answers from here too), with test credentials unless told otherwise. */
+  const cli = async (args: string[], io: Partial<MainIo> = {}) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['--dist', FIXTURE, '--endpoint', endpoint, '--region', 'us-east-1', ...args], {
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+      ...io,
     });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  };
+  const withTestCredentials = () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+  };
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** CloudFront as the deploy sees it: a distribution whose response headers policy sends `policy`; records invalidations. */
+  const fakeCloudFront = (policy: string, basePath = '/') => {
+    const invalidations: string[] = [];
+    const send = async (command: object) => {
+      if (command instanceof GetDistributionConfigCommand) {
+        return {
+          DistributionConfig: {
+            DefaultCacheBehavior: { ResponseHeadersPolicyId: 'rhp-1' },
+            CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: `${basePath}_astro/*` }] },
+          },
+        };
+      }
+      if (command instanceof GetResponseHeadersPolicyCommand) {
+        return {
+          ResponseHeadersPolicy: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: policy } } } },
+        };
+      }
+      if (command instanceof CreateInvalidationCommand) {
+        invalidations.push(command.input.InvalidationBatch!.Paths!.Items![0]!);
+        return { Invalidation: { Id: `I-${invalidations.length}` } };
+      }
+      throw new Error(`unexpected CloudFront call ${command.constructor.name}`);
+    };
+    return { cloudfront: { send } as unknown as CloudFrontSender, invalidations };
+  };
 
   it('deploys with its flags, then finds nothing left to upload', async () => {
+    withTestCredentials();
     await client().send(new CreateBucketCommand({ Bucket: 'cli-site' }));
-    expect((await cli(['--bucket', 'cli-site'])).stdout).toMatch(/no distribution given: CloudFront was not invalidated\.\ndone: release \w+, 20 uploaded/);
+    const first = await cli(['--bucket', 'cli-site']);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toMatch(/no distribution given: CloudFront was not invalidated\.\ndone: release \w+, 20 uploaded/);
     expect((await cli(['--bucket', 'cli-site'])).stdout).toMatch(/done: release \w+, 0 uploaded, 20 unchanged, 0 pruned/);
   });
 
+  it('checks the live Content-Security-Policy, then deploys and invalidates when it allows the build', async () => {
+    withTestCredentials();
+    await client().send(new CreateBucketCommand({ Bucket: 'csp-ok-site' }));
+    const { cloudfront, invalidations } = fakeCloudFront(contentSecurityPolicy(inlineHashes(FIXTURE)));
+    const run = await cli(['--bucket', 'csp-ok-site', '--distribution-id', 'E123'], { cloudfront });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(invalidations).toEqual(['/*']);
+  });
+
+  it('refuses to upload anything when the live policy lacks a hash of the build, and says how to fix it', async () => {
+    withTestCredentials();
+    await client().send(new CreateBucketCommand({ Bucket: 'csp-drift-site' }));
+    const stale = contentSecurityPolicy({ ...inlineHashes(FIXTURE), scripts: ["'sha256-OLDTHEMESCRIPT='"] });
+    const { cloudfront, invalidations } = fakeCloudFront(stale);
+    const run = await cli(['--bucket', 'csp-drift-site', '--distribution-id', 'E123'], { cloudfront });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Content-Security-Policy of distribution E123 does not allow 1 inline script.*script-src 'sha256-.*npm run infra:hashes.*update the stack/,
+    );
+    expect(await listRemote(client(), 'csp-drift-site', '')).toEqual([]);
+    expect(invalidations).toEqual([]);
+  });
+
   it('names a missing bucket and exits with an error', async () => {
-    await expect(cli(['--bucket', 'no-such-bucket'])).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringMatching(/Bucket "no-such-bucket" does not exist/),
-    });
+    withTestCredentials();
+    const run = await cli(['--bucket', 'no-such-bucket']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Bucket "no-such-bucket" does not exist/);
   });
 
   it('says how to sign in when it runs without credentials', async () => {
     const home = mkdtempSync(join(scratch, 'home-'));
-    const run = cli(['--bucket', BUCKET], {
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-    });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/deploy: No AWS credentials found/) });
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_PROFILE',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    ]) {
+      vi.stubEnv(name, undefined);
+    }
+    vi.stubEnv('HOME', home);
+    vi.stubEnv('AWS_CONFIG_FILE', join(home, 'config'));
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(home, 'credentials'));
+    vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+    const run = await cli(['--bucket', BUCKET]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/deploy: No AWS credentials found/);
+  });
+
+  it('explains a wrong option and prints the usage', async () => {
+    const run = await cli(['--no-such-option']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Unknown option '--no-such-option'[\s\S]*Usage: npm run deploy/);
   });
 });
 

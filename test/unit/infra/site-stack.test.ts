@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
+import { CSP_REPORT_GROUP, contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
 import { PERMISSIONS_POLICY, SiteStack } from '../../../infra/lib/site-stack.ts';
 import { VIEWER_REQUEST_FILE } from '../../../infra/lib/viewer-request.ts';
+import { csp, template as synthesized } from './synthesized-stack.ts';
 
-const csp = contentSecurityPolicy(recordedHashes());
-const template = Template.fromStack(new SiteStack(new App(), 'Test', { contentSecurityPolicy: csp }));
+const template = synthesized();
 const YEAR = 365 * 24 * 3600;
 
 const distributionConfig = () => Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
@@ -170,6 +170,17 @@ describe('the response headers policy', () => {
   it('switches off browser features the course never uses with a Permissions-Policy', () => {
     expect(headers().CustomHeadersConfig.Items).toEqual([{ Header: 'Permissions-Policy', Value: PERMISSIONS_POLICY, Override: true }]);
     expect(PERMISSIONS_POLICY).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+  });
+
+  it('with a report endpoint, sends the Reporting-Endpoints header that the policy names in report-to', () => {
+    const endpoint = 'https://reports.example/csp';
+    const policy = contentSecurityPolicy(recordedHashes(), { reportEndpoint: endpoint });
+    const reporting = Template.fromStack(new SiteStack(new App(), 'Reporting', { contentSecurityPolicy: policy, cspReportEndpoint: endpoint }));
+    const config = Object.values(reporting.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties.ResponseHeadersPolicyConfig;
+    expect(config.CustomHeadersConfig.Items).toContainEqual({ Header: 'Reporting-Endpoints', Value: `${CSP_REPORT_GROUP}="${endpoint}"`, Override: true });
+    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(
+      /; report-to csp-endpoint; report-uri https:\/\/reports\.example\/csp$/,
+    );
   });
 });
 
