@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PHASES } from './files.ts';
-import { formatPlan, keysToInspect, manifestKey, normalizePrefix, parseManifest, planDeploy, unquote } from './plan.ts';
-import type { Manifest, ManifestEntry, Plan, PlanItem, RemoteObject } from './plan.ts';
+import { formatPlan, keysToInspect, manifestKey, normalizePrefix, otherSitePrefixes, parseManifest, planDeploy, unquote } from './plan.ts';
+import type { Manifest, ManifestEntry, OtherSite, Plan, PlanItem, RemoteObject } from './plan.ts';
 import { readSite } from './local.ts';
 
 /** Some uploads failed after their retries; nothing of a later phase was uploaded. */
@@ -74,6 +74,20 @@ export async function readManifest(s3: S3Client, bucket: string, prefix: string)
   }
 }
 
+/** The other sites deployed under deeper prefixes of this site's part of the bucket, with every key their manifests list. */
+export async function readOtherSites(s3: S3Client, bucket: string, prefix: string, remote: RemoteObject[]): Promise<OtherSite[]> {
+  return Promise.all(
+    otherSitePrefixes(
+      remote.map((o) => o.key),
+      prefix,
+    ).map(async (site) => {
+      const manifest = await readManifest(s3, bucket, site);
+      const keys = manifest ? [...Object.keys(manifest.current.files), ...(manifest.previous?.keys ?? [])] : [];
+      return { prefix: site, keys };
+    }),
+  );
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withRetry<T>(attempts: number, delayMs: number, fn: () => Promise<T>): Promise<T> {
@@ -123,7 +137,8 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     observed[key] = { md5: unquote(head.ETag ?? ''), contentType: head.ContentType ?? '', cacheControl: head.CacheControl ?? '' };
   });
   if (headFailures.length) throw headFailures[0]!.error;
-  const plan = planDeploy({ local, remote, manifest, observed, prefix, now });
+  const otherSites = await readOtherSites(s3, bucket, prefix, remote);
+  const plan = planDeploy({ local, remote, manifest, observed, prefix, now, otherSites });
   log(formatPlan(plan));
   if (dryRun) {
     log('dry run: nothing was uploaded, invalidated or deleted.');

@@ -1,7 +1,16 @@
 // The deploy plan: content types and cache headers per file, the upload order, skips, and what is pruned when.
 import { describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentTypeFor, headersFor } from '../../../scripts/deploy/files.ts';
-import { formatPlan, keysToInspect, manifestKey, normalizePrefix, parseManifest, planDeploy, releaseIdOf } from '../../../scripts/deploy/plan.ts';
+import {
+  formatPlan,
+  keysToInspect,
+  manifestKey,
+  normalizePrefix,
+  otherSitePrefixes,
+  parseManifest,
+  planDeploy,
+  releaseIdOf,
+} from '../../../scripts/deploy/plan.ts';
 import type { LocalFile, Manifest, Plan } from '../../../scripts/deploy/plan.ts';
 import { explainError, invalidationInput, parseStackOutputs, resolveTarget } from '../../../scripts/deploy/target.ts';
 
@@ -149,6 +158,64 @@ describe('deploying under a prefix', () => {
     expect(plan.uploads.map((i) => i.key)).toEqual(['course/index.html']);
     expect(plan.prunes).toEqual([]);
     expect(manifestKey(normalizePrefix('/course/'))).toBe('course/_releases/current.json');
+  });
+});
+
+describe('sharing a bucket with sites deployed under a prefix', () => {
+  const release1 = planDeploy({ local: [file('index.html', 'h1'), file('_astro/a.1.js')], remote: [] });
+  const course = [
+    { key: 'course/_releases/current.json', etag: '"m"' },
+    { key: 'course/index.html', etag: '"c1"' },
+    { key: 'course/_astro/c.1.js', etag: '"c2"' },
+    { key: 'course/_astro/c.0.js', etag: '"c3"' },
+  ];
+  const courseSite = { prefix: 'course/', keys: ['course/index.html', 'course/_astro/c.1.js', 'course/_astro/c.0.js'] };
+
+  it('a deploy at the bucket root never prunes a key under another site, and lists each one it spared', () => {
+    const plan = planDeploy({
+      local: [file('index.html', 'h2'), file('_astro/a.2.js')],
+      remote: [...remoteOf(release1), ...course, { key: 'stray.txt', etag: '"s"' }],
+      manifest: release1.manifest,
+      otherSites: [courseSite],
+    });
+    expect(plan.prunes.map((i) => i.key)).toEqual(['stray.txt']);
+    expect(plan.foreign).toEqual(course.map((o) => ({ key: o.key, site: 'course/' })).sort((a, b) => (a.key < b.key ? -1 : 1)));
+  });
+
+  it("spares a key listed in another site's manifest even outside that site's prefix", () => {
+    const plan = planDeploy({
+      local: [file('index.html', 'h2')],
+      remote: [...remoteOf(release1), { key: 'shared/logo.svg', etag: '"l"' }],
+      manifest: release1.manifest,
+      otherSites: [{ prefix: 'course/', keys: ['shared/logo.svg'] }],
+    });
+    expect(plan.prunes).toEqual([]);
+    expect(plan.foreign).toEqual([{ key: 'shared/logo.svg', site: 'course/' }]);
+  });
+
+  it("does not count another site's keys as its own previous release on a first deploy", () => {
+    const plan = planDeploy({ local: [file('index.html')], remote: [...course, { key: 'old.html', etag: '"o"' }], otherSites: [courseSite] });
+    expect(plan.manifest.previous).toEqual({ id: 'unrecorded', keys: ['old.html'] });
+  });
+
+  it('prints the spared keys loudly in the plan', () => {
+    const plan = planDeploy({
+      local: [file('index.html', 'h2')],
+      remote: [...remoteOf(release1), ...course],
+      manifest: release1.manifest,
+      otherSites: [courseSite],
+    });
+    const text = formatPlan(plan);
+    expect(text).toMatch(/^KEEP\s+-\s+course\/index\.html\s+belongs to the site under course\//m);
+    expect(text).toMatch(/WARNING: 4 key\(s\) in this bucket belong to other sites \(course\/\) and are left alone\./);
+  });
+
+  it('finds the other sites of a bucket from their release manifests', () => {
+    expect(otherSitePrefixes(['_releases/current.json', 'course/_releases/current.json', 'a/b/_releases/pending.json', 'x/_releases/old.json'], '')).toEqual([
+      'a/b/',
+      'course/',
+    ]);
+    expect(otherSitePrefixes(['course/_releases/current.json', 'course/v2/_releases/current.json'], 'course/')).toEqual(['course/v2/']);
   });
 });
 

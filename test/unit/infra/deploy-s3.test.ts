@@ -166,6 +166,30 @@ describe('deploying to a local S3 server with the real SDK', () => {
   });
 });
 
+describe('two sites in one bucket', () => {
+  const SHARED = 'shared-site';
+  const listShared = async (prefix = '') => (await listRemote(client(), SHARED, prefix)).map((o) => o.key).sort();
+
+  it('a deploy at the bucket root never prunes the site deployed under a prefix, and its dry run says so loudly', async () => {
+    await client().send(new CreateBucketCommand({ Bucket: SHARED }));
+    await deploy(FIXTURE, { bucket: SHARED, prefix: 'course' });
+    const courseKeys = await listShared('course/');
+    expect(courseKeys).toContain('course/_releases/current.json');
+
+    await deploy(FIXTURE, { bucket: SHARED });
+    const release2 = rebuild(FIXTURE, 'a1b2c3', 'b2b2b2');
+    const lines: string[] = [];
+    await deploy(release2, { bucket: SHARED, dryRun: true, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/^KEEP\s+-\s+course\/index\.html\s+belongs to the site under course\//m);
+    expect(lines.join('\n')).toMatch(new RegExp(`WARNING: ${courseKeys.length} key\\(s\\) in this bucket belong to other sites \\(course/\\)`));
+
+    await deploy(release2, { bucket: SHARED });
+    const third = await deploy(rebuild(release2, 'b2b2b2', 'c3c3c3'), { bucket: SHARED });
+    expect(third.pruned.sort()).toEqual(['_astro/app.a1b2c3.js', '_astro/site.a1b2c3.css']);
+    expect(await listShared('course/')).toEqual(courseKeys);
+  });
+});
+
 describe('the service worker of a release', () => {
   const SW_BUCKET = 'sw-site';
   /** A copy of a release with the service worker a build writes, precaching that release's pages. */
