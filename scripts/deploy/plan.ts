@@ -33,6 +33,18 @@ export interface Manifest {
   previous: { id: string; keys: string[] } | null;
 }
 
+/**
+ * `_releases/pending.json`: written before a run uploads anything and deleted once its manifest is recorded. A run
+ * that fails leaves it behind, so the next run keeps those files too (some of its pages may be live), whatever it deploys.
+ */
+export interface Pending {
+  version: 1;
+  id: string;
+  startedAt: string;
+  /** The release's keys, plus those of any earlier failed run still pending when it started. */
+  keys: string[];
+}
+
 export type Action = 'upload' | 'skip' | 'prune';
 
 export interface PlanItem {
@@ -56,10 +68,14 @@ export interface Plan {
   /** Keys in this deploy's part of the bucket that belong to other sites: left alone, and shown loudly in the plan. */
   foreign: { key: string; site: string }[];
   manifest: Manifest;
+  /** What this run records as pending while it uploads. */
+  pending: Pending;
 }
 
 /** Where the release manifest lives, under the same prefix as the site. */
 export const manifestKey = (prefix = '') => `${prefix}_releases/current.json`;
+/** Where a run in progress (or one that failed) records its release. */
+export const pendingKey = (prefix = '') => `${prefix}_releases/pending.json`;
 
 /** Normalizes an upload prefix: no leading slash, one trailing slash ("" for the bucket root). */
 export function normalizePrefix(prefix = ''): string {
@@ -87,6 +103,8 @@ export interface PlanInput {
   observed?: Record<string, ManifestEntry>;
   prefix?: string;
   now?: Date;
+  /** The pending record a failed run left, if any. */
+  pending?: Pending | null;
   /** Other sites deployed in the same bucket under a deeper prefix: their keys are never pruned from here. */
   otherSites?: OtherSite[];
 }
@@ -110,7 +128,16 @@ export function otherSitePrefixes(keys: string[], ownPrefix: string): string[] {
   return [...prefixes].sort();
 }
 
-export function planDeploy({ local, remote, manifest = null, observed = {}, prefix: rawPrefix = '', now = new Date(), otherSites = [] }: PlanInput): Plan {
+export function planDeploy({
+  local,
+  remote,
+  manifest = null,
+  observed = {},
+  prefix: rawPrefix = '',
+  now = new Date(),
+  otherSites = [],
+  pending = null,
+}: PlanInput): Plan {
   const prefix = normalizePrefix(rawPrefix);
   const ownManifest = manifestKey(prefix);
   const remoteByKey = new Map(remote.map((o) => [o.key, unquote(o.etag)]));
@@ -140,7 +167,7 @@ export function planDeploy({ local, remote, manifest = null, observed = {}, pref
     deepestFirst.find((site) => key.startsWith(site.prefix))?.prefix ?? otherSites.find((site) => site.keys.includes(key))?.prefix;
   const ours = (key: string) => key.startsWith(prefix) && key !== ownManifest && !key.startsWith(`${prefix}_releases/`);
   const managed = (key: string) => ours(key) && siteOf(key) === undefined;
-  const previous: Manifest['previous'] = !manifest
+  const recordedPrevious: Manifest['previous'] = !manifest
     ? remote.length
       ? {
           id: 'unrecorded',
@@ -153,6 +180,13 @@ export function planDeploy({ local, remote, manifest = null, observed = {}, pref
     : manifest.current.id === releaseId
       ? manifest.previous
       : { id: manifest.current.id, keys: Object.keys(manifest.current.files).sort() };
+  // A release a failed run left pending may be partly live: keep it with the previous one, pruned a release later.
+  const previous: Manifest['previous'] = !pending
+    ? recordedPrevious
+    : {
+        id: [recordedPrevious?.id, pending.id].filter((id) => id && id !== releaseId).join('+') || releaseId,
+        keys: [...new Set([...(recordedPrevious?.keys ?? []), ...pending.keys])].sort(),
+      };
 
   const keep = new Set([...Object.keys(files), ...(previous?.keys ?? [])]);
   const prunes: PlanItem[] = remote
@@ -172,6 +206,7 @@ export function planDeploy({ local, remote, manifest = null, observed = {}, pref
     prunes,
     foreign,
     manifest: { version: 1, current: { id: releaseId, deployedAt: now.toISOString(), files }, previous },
+    pending: { version: 1, id: releaseId, startedAt: now.toISOString(), keys: [...new Set([...Object.keys(files), ...(pending?.keys ?? [])])].sort() },
   };
 }
 
@@ -199,6 +234,18 @@ export function parseManifest(text: string | undefined): Manifest | null {
   try {
     const data = JSON.parse(text) as Manifest;
     if (data?.version !== 1 || typeof data.current?.id !== 'string' || typeof data.current.files !== 'object') return null;
+    return data;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a pending record from its JSON text; anything unreadable counts as none. */
+export function parsePending(text: string | undefined): Pending | null {
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text) as Pending;
+    if (data?.version !== 1 || typeof data.id !== 'string' || !Array.isArray(data.keys) || !data.keys.every((k) => typeof k === 'string')) return null;
     return data;
   } catch {
     return null;

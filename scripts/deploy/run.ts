@@ -4,23 +4,53 @@ import { join } from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PHASES } from './files.ts';
-import { formatPlan, keysToInspect, manifestKey, normalizePrefix, otherSitePrefixes, parseManifest, planDeploy, unquote } from './plan.ts';
-import type { Manifest, ManifestEntry, OtherSite, Plan, PlanItem, RemoteObject } from './plan.ts';
+import {
+  formatPlan,
+  keysToInspect,
+  manifestKey,
+  normalizePrefix,
+  otherSitePrefixes,
+  parseManifest,
+  parsePending,
+  pendingKey,
+  planDeploy,
+  unquote,
+} from './plan.ts';
+import type { Manifest, ManifestEntry, OtherSite, Pending, Plan, PlanItem, RemoteObject } from './plan.ts';
 import { readSite } from './local.ts';
+
+/** Where a failed run stopped, for a message that says what is live. */
+export interface PartialProgress {
+  /** Pages of the new release that were uploaded (this run or a run before), and how many it has in all. */
+  pagesLive: number;
+  pagesTotal: number;
+}
+
+/** What is live after a failure in each phase: true for the phase reached, so the person deploying knows what browsers see. */
+function liveState(phase: string, { pagesLive, pagesTotal }: PartialProgress): string {
+  if (phase === 'pages') {
+    return `${pagesLive} of ${pagesTotal} pages of the new release are live already (each references only files already uploaded); the other pages and the service worker are still the previous release's.`;
+  }
+  if (phase === 'worker') {
+    return "every page of the new release is live, but the service worker is still the previous release's, so returning visitors keep its cached pages until it is replaced.";
+  }
+  return 'no page was uploaded, so the live site still serves the previous pages.';
+}
 
 /** Some uploads failed after their retries; nothing of a later phase was uploaded. */
 export class PartialUploadError extends Error {
   readonly failed: { key: string; error: unknown }[];
   readonly phase: string;
   readonly uploaded: number;
-  constructor(phase: string, failed: { key: string; error: unknown }[], uploaded: number) {
+  constructor(phase: string, failed: { key: string; error: unknown }[], uploaded: number, progress: PartialProgress) {
+    const keys = failed
+      .slice(0, 5)
+      .map((f) => f.key)
+      .join(', ');
     super(
-      `${failed.length} upload(s) failed in the "${phase}" phase (${failed
-        .slice(0, 5)
-        .map((f) => f.key)
-        .join(
-          ', ',
-        )}${failed.length > 5 ? ', …' : ''}); ${uploaded} succeeded. Later phases were not started, so the live site still serves the previous pages. Run the deploy again: finished uploads are skipped.`,
+      `${failed.length} upload(s) failed in the "${phase}" phase (${keys}${failed.length > 5 ? ', …' : ''}); ${uploaded} succeeded. ` +
+        `Later phases were not started: ${liveState(phase, progress)} Run the deploy again: finished uploads are skipped. ` +
+        'Deploying another release instead is safe too: the files of this one are kept until a release later.',
     );
     this.name = 'PartialUploadError';
     this.failed = failed;
@@ -61,6 +91,17 @@ export async function listRemote(s3: S3Client, bucket: string, prefix: string): 
     for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, etag: o.ETag ?? '' });
   }
   return out;
+}
+
+/** The pending record of a run that has not finished (or failed), or null. */
+export async function readPending(s3: S3Client, bucket: string, prefix: string): Promise<Pending | null> {
+  try {
+    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: pendingKey(prefix) }));
+    return parsePending(await res.Body?.transformToString('utf8'));
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return null;
+    throw error;
+  }
 }
 
 /** The release manifest in the bucket, or null when there is none yet. */
@@ -138,7 +179,9 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   });
   if (headFailures.length) throw headFailures[0]!.error;
   const otherSites = await readOtherSites(s3, bucket, prefix, remote);
-  const plan = planDeploy({ local, remote, manifest, observed, prefix, now, otherSites });
+  const pending = await readPending(s3, bucket, prefix);
+  if (pending) log(`a run of release ${pending.id} (started ${pending.startedAt}) did not finish: its files are kept until a release later.`);
+  const plan = planDeploy({ local, remote, manifest, observed, prefix, now, otherSites, pending });
   log(formatPlan(plan));
   if (dryRun) {
     log('dry run: nothing was uploaded, invalidated or deleted.');
@@ -161,6 +204,15 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
       uploaded.push(item.key);
     });
 
+  // Recorded before the first upload: if this run fails, the next one keeps what it uploaded, whatever it deploys.
+  const putJson = (key: string, data: unknown) =>
+    withRetry(attempts, retryDelayMs, () =>
+      s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(data, null, 2), ContentType: 'application/json', CacheControl: 'no-store' }),
+      ),
+    );
+  await putJson(pendingKey(prefix), plan.pending);
+
   // One phase at a time; a phase with any failure stops the deploy before a page can reference what is missing.
   for (const phase of PHASES) {
     const batch = plan.uploads.filter((i) => i.phase === phase);
@@ -170,26 +222,21 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     if (failures.length) {
       const permanent = failures.find((f) => isPermanent(f.error));
       if (permanent) throw permanent.error;
+      const pages = plan.items.filter((i) => i.phase === 'pages' && i.action !== 'prune');
+      const pagesLive = pages.filter((i) => i.action === 'skip' || uploaded.includes(i.key)).length;
       throw new PartialUploadError(
         phase,
         failures.map((f) => ({ key: f.item.key, error: f.error })),
         uploaded.length,
+        { pagesLive: phase === 'pages' ? pagesLive : 0, pagesTotal: pages.length },
       );
     }
   }
 
   // The new release is live: record it (the prune of the next deploy depends on it), refresh the edge, then tidy up.
-  await withRetry(attempts, retryDelayMs, () =>
-    s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: manifestKey(prefix),
-        Body: JSON.stringify(plan.manifest, null, 2),
-        ContentType: 'application/json',
-        CacheControl: 'no-store',
-      }),
-    ),
-  );
+  await putJson(manifestKey(prefix), plan.manifest);
+  // The manifest now keeps the pending files (as part of the previous release): the run is complete.
+  await withRetry(attempts, retryDelayMs, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: pendingKey(prefix) })));
   let invalidationId: string | null = null;
   if (invalidate) {
     invalidationId = await withRetry(attempts, retryDelayMs, () => invalidate(plan.releaseId));

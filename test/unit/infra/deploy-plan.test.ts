@@ -140,6 +140,20 @@ describe('planning later deploys', () => {
     ]);
   });
 
+  it('keeps the files of a release a failed run left pending, and records them with the previous release', () => {
+    const bucket = [...remoteOf(release1), { key: '_astro/a.2.js', etag: '"x"' }, { key: 'index.html', etag: '"h2"' }];
+    const pending = { version: 1 as const, id: 'r2', startedAt: '2026-01-01T00:00:00.000Z', keys: ['_astro/a.2.js', 'favicon.svg', 'index.html'] };
+    const release3 = planDeploy({ local: [file('index.html', 'h3'), file('_astro/a.3.js')], remote: bucket, manifest: release1.manifest, pending });
+    expect(release3.prunes).toEqual([]);
+    expect(release3.manifest.previous).toEqual({ id: `${release1.releaseId}+r2`, keys: ['_astro/a.1.js', '_astro/a.2.js', 'favicon.svg', 'index.html'] });
+    expect(release3.pending.keys).toEqual(['_astro/a.2.js', '_astro/a.3.js', 'favicon.svg', 'index.html']);
+  });
+
+  it('records a pending release of its own files alone when no run failed before', () => {
+    const release2 = planDeploy({ local: [file('index.html', 'h2'), file('_astro/a.2.js')], remote: remoteOf(release1), manifest: release1.manifest });
+    expect(release2.pending).toMatchObject({ version: 1, id: release2.releaseId, keys: ['_astro/a.2.js', 'index.html'] });
+  });
+
   it('treats what a bucket holds without a manifest as the previous release, so nothing is pruned at once', () => {
     const plan = planDeploy({ local: [file('index.html')], remote: [{ key: 'old/page.html', etag: '"x"' }] });
     expect(plan.prunes).toEqual([]);

@@ -80,7 +80,7 @@ function rebuild(from: string, oldHash: string, newHash: string): string {
 const quiet = () => {};
 const deploy = (distDir: string, extra: Partial<DeployOptions> = {}) =>
   deploySite({ s3: client(), bucket: BUCKET, distDir, log: quiet, retryDelayMs: 1, invalidate: async () => 'I-TEST', ...extra });
-const body = async (key: string) => (await client().send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString('utf8');
+const body = async (key: string, bucket = BUCKET) => (await client().send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToString('utf8');
 const keys = async () => (await listRemote(client(), BUCKET, '')).map((o) => o.key).sort();
 const manifest = async () => parseManifest(await body(manifestKey()));
 
@@ -138,14 +138,14 @@ describe('deploying to a local S3 server with the real SDK', () => {
   });
 
   it('leaves the live release intact when a deploy is cut off halfway', async () => {
-    const before = await Promise.all(['index.html', 'lessons/intro/index.html'].map(body));
+    const before = await Promise.all(['index.html', 'lessons/intro/index.html'].map((key) => body(key)));
     let puts = 0;
-    const cutOff = client(() => ++puts > 1);
+    const cutOff = client((key) => !key.startsWith('_releases/') && ++puts > 1);
     const attempt = deploy(release2Dir, { s3: cutOff, attempts: 2 });
     await expect(attempt).rejects.toBeInstanceOf(PartialUploadError);
     await expect(attempt).rejects.toThrow(/failed in the "assets" phase \(_astro\/site\.d4e5f6\.css\); 1 succeeded.*Run the deploy again/);
 
-    expect(await Promise.all(['index.html', 'lessons/intro/index.html'].map(body))).toEqual(before);
+    expect(await Promise.all(['index.html', 'lessons/intro/index.html'].map((key) => body(key)))).toEqual(before);
     expect(await keys()).toEqual(expect.arrayContaining(['_astro/app.a1b2c3.js', '_astro/site.a1b2c3.css', '_astro/app.d4e5f6.js']));
     expect((await manifest())?.current.files).toHaveProperty('_astro/app.a1b2c3.js');
   });
@@ -163,6 +163,50 @@ describe('deploying to a local S3 server with the real SDK', () => {
     const result = await deploy(rebuild(release2Dir, 'd4e5f6', '0a0b0c'));
     expect(result.pruned.sort()).toEqual(['_astro/app.a1b2c3.js', '_astro/site.a1b2c3.css']);
     expect(await keys()).toEqual(expect.arrayContaining(['_astro/app.d4e5f6.js', '_astro/site.d4e5f6.css', '_astro/app.0a0b0c.js', '_astro/site.0a0b0c.css']));
+  });
+});
+
+describe('a failed deploy followed by a different release', () => {
+  const PENDING = 'pending-site';
+  const at = (key: string) =>
+    client()
+      .send(new HeadObjectCommand({ Bucket: PENDING, Key: key }))
+      .then(
+        () => true,
+        () => false,
+      );
+
+  it("keeps the half-live release's files until a later release, and says which pages went live", async () => {
+    await client().send(new CreateBucketCommand({ Bucket: PENDING }));
+    await deploy(FIXTURE, { bucket: PENDING });
+
+    // Release B gets its home page out, then the lesson page fails: B's home page is live and references B's files.
+    const releaseB = rebuild(FIXTURE, 'a1b2c3', 'bbbbbb');
+    const lessonFails = client((key) => key === 'lessons/intro/index.html');
+    const failed = deploy(releaseB, { bucket: PENDING, s3: lessonFails, attempts: 2, concurrency: 1 });
+    await expect(failed).rejects.toThrow(
+      /failed in the "pages" phase \(lessons\/intro\/index\.html\); 4 succeeded\. Later phases were not started: 5 of 6 pages of the new release are live already/,
+    );
+    expect(await body('index.html', PENDING)).toContain('app.bbbbbb.js');
+    expect(await at('_releases/pending.json')).toBe(true);
+
+    // Release C instead of a rerun of B: B's files stay, because a browser may hold B's home page.
+    const releaseC = rebuild(FIXTURE, 'a1b2c3', 'cccccc');
+    const c = await deploy(releaseC, { bucket: PENDING });
+    expect(c.pruned).toEqual([]);
+    expect(await at('_astro/app.bbbbbb.js')).toBe(true);
+    expect(await at('_releases/pending.json')).toBe(false);
+
+    // One release later, both A and B are gone.
+    const d = await deploy(rebuild(releaseC, 'cccccc', 'dddddd'), { bucket: PENDING });
+    expect(d.pruned.sort()).toEqual(['_astro/app.a1b2c3.js', '_astro/app.bbbbbb.js', '_astro/site.a1b2c3.css', '_astro/site.bbbbbb.css']);
+  });
+
+  it('says the live site still serves the previous pages only when no page was uploaded', async () => {
+    const assetsFail = client((key) => key.startsWith('_astro/'));
+    await expect(deploy(rebuild(FIXTURE, 'a1b2c3', 'eeeeee'), { bucket: PENDING, s3: assetsFail, attempts: 1 })).rejects.toThrow(
+      /"assets" phase .*the live site still serves the previous pages/,
+    );
   });
 });
 
