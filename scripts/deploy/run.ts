@@ -93,27 +93,44 @@ export async function listRemote(s3: S3Client, bucket: string, prefix: string): 
   return out;
 }
 
-/** The pending record of a run that has not finished (or failed), or null. */
-export async function readPending(s3: S3Client, bucket: string, prefix: string): Promise<Pending | null> {
+/** A JSON record in the bucket with its ETag, or null when there is none. */
+async function readRecord(s3: S3Client, bucket: string, key: string): Promise<{ text: string | undefined; etag: string } | null> {
   try {
-    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: pendingKey(prefix) }));
-    return parsePending(await res.Body?.transformToString('utf8'));
+    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return { text: await res.Body?.transformToString('utf8'), etag: res.ETag ?? '' };
   } catch (error) {
     if ((error as { name?: string }).name === 'NoSuchKey') return null;
     throw error;
   }
 }
 
+/** The pending record of a run that has not finished (or failed), with its ETag. */
+export async function readPending(s3: S3Client, bucket: string, prefix: string): Promise<{ pending: Pending | null; etag: string | null }> {
+  const record = await readRecord(s3, bucket, pendingKey(prefix));
+  return { pending: parsePending(record?.text), etag: record?.etag ?? null };
+}
+
 /** The release manifest in the bucket, or null when there is none yet. */
 export async function readManifest(s3: S3Client, bucket: string, prefix: string): Promise<Manifest | null> {
-  try {
-    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: manifestKey(prefix) }));
-    return parseManifest(await res.Body?.transformToString('utf8'));
-  } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchKey') return null;
-    throw error;
+  return (await readManifestWithEtag(s3, bucket, prefix)).manifest;
+}
+
+/** The release manifest with its ETag (null when the object does not exist), for a conditional write later. */
+async function readManifestWithEtag(s3: S3Client, bucket: string, prefix: string): Promise<{ manifest: Manifest | null; etag: string | null }> {
+  const record = await readRecord(s3, bucket, manifestKey(prefix));
+  return { manifest: parseManifest(record?.text), etag: record?.etag ?? null };
+}
+
+/** Another deploy of the same site wrote the release records while this one ran: it stops before it can prune the other's files. */
+export class ConcurrentDeployError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentDeployError';
   }
 }
+
+/** S3's answers to a conditional write whose condition failed (412), or that raced another conditional write (409). */
+const isConditionFailure = (error: unknown) => ['PreconditionFailed', 'ConditionalRequestConflict'].includes((error as { name?: string }).name ?? '');
 
 /** The other sites deployed under deeper prefixes of this site's part of the bucket, with every key their manifests list. */
 export async function readOtherSites(s3: S3Client, bucket: string, prefix: string, remote: RemoteObject[]): Promise<OtherSite[]> {
@@ -143,7 +160,16 @@ async function withRetry<T>(attempts: number, delayMs: number, fn: () => Promise
   }
 }
 
-const PERMANENT = new Set(['CredentialsProviderError', 'NoSuchBucket', 'AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken']);
+const PERMANENT = new Set([
+  'CredentialsProviderError',
+  'NoSuchBucket',
+  'AccessDenied',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'PreconditionFailed',
+  'ConditionalRequestConflict',
+]);
 const isPermanent = (error: unknown) => PERMANENT.has((error as { name?: string }).name ?? '');
 
 /** Runs fn over items with at most `limit` in flight; collects failures instead of stopping at the first. */
@@ -170,7 +196,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
 
   const local = readSite(distDir);
   const remote = await listRemote(s3, bucket, prefix);
-  const manifest = await readManifest(s3, bucket, prefix);
+  const { manifest, etag: manifestEtag } = await readManifestWithEtag(s3, bucket, prefix);
   // Objects an interrupted run uploaded are not in the manifest yet: read their headers back so a rerun skips them.
   const observed: Record<string, ManifestEntry> = {};
   const headFailures = await inPool(keysToInspect({ local, remote, manifest, prefix }), concurrency, async (key) => {
@@ -179,7 +205,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   });
   if (headFailures.length) throw headFailures[0]!.error;
   const otherSites = await readOtherSites(s3, bucket, prefix, remote);
-  const pending = await readPending(s3, bucket, prefix);
+  const { pending, etag: pendingEtag } = await readPending(s3, bucket, prefix);
   if (pending) log(`a run of release ${pending.id} (started ${pending.startedAt}) did not finish: its files are kept until a release later.`);
   const plan = planDeploy({ local, remote, manifest, observed, prefix, now, otherSites, pending });
   log(formatPlan(plan));
@@ -205,13 +231,31 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     });
 
   // Recorded before the first upload: if this run fails, the next one keeps what it uploaded, whatever it deploys.
-  const putJson = (key: string, data: unknown) =>
+  // Both records are written conditionally (S3 conditional writes): each run only replaces the version it read, so
+  // of two deploys at once, the one that would overwrite the other's record stops instead.
+  const putJson = (key: string, data: unknown, condition: { IfMatch: string } | { IfNoneMatch: '*' }) =>
     withRetry(attempts, retryDelayMs, () =>
       s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(data, null, 2), ContentType: 'application/json', CacheControl: 'no-store' }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: JSON.stringify(data, null, 2),
+          ContentType: 'application/json',
+          CacheControl: 'no-store',
+          ...condition,
+        }),
       ),
     );
-  await putJson(pendingKey(prefix), plan.pending);
+  const onlyOver = (etag: string | null) => (etag ? { IfMatch: etag } : { IfNoneMatch: '*' as const });
+  let ownPendingEtag: string | undefined;
+  try {
+    ownPendingEtag = (await putJson(pendingKey(prefix), plan.pending, onlyOver(pendingEtag))).ETag;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    throw new ConcurrentDeployError(
+      `another deploy of this site started at the same time (it replaced ${pendingKey(prefix)} after this one read it). Nothing was uploaded; run the deploy again once the other has finished.`,
+    );
+  }
 
   // One phase at a time; a phase with any failure stops the deploy before a page can reference what is missing.
   for (const phase of PHASES) {
@@ -234,9 +278,20 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   }
 
   // The new release is live: record it (the prune of the next deploy depends on it), refresh the edge, then tidy up.
-  await putJson(manifestKey(prefix), plan.manifest);
-  // The manifest now keeps the pending files (as part of the previous release): the run is complete.
-  await withRetry(attempts, retryDelayMs, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: pendingKey(prefix) })));
+  try {
+    await putJson(manifestKey(prefix), plan.manifest, onlyOver(manifestEtag));
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    throw new ConcurrentDeployError(
+      `another deploy of this site finished while this one ran (${manifestKey(prefix)} changed since it was read). Nothing was pruned and CloudFront was not invalidated; ` +
+        'the live pages may mix both releases, and every file of both is kept. Run the deploy of the release you want live again.',
+    );
+  }
+  // The manifest now keeps the pending files (as part of the previous release): the run is complete. Another run that
+  // took the pending record over since then keeps it, and this one leaves the pruning to it.
+  const { etag: pendingNow } = await readPending(s3, bucket, prefix);
+  const otherRunStarted = pendingNow !== null && pendingNow !== ownPendingEtag;
+  if (!otherRunStarted) await withRetry(attempts, retryDelayMs, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: pendingKey(prefix) })));
   let invalidationId: string | null = null;
   if (invalidate) {
     invalidationId = await withRetry(attempts, retryDelayMs, () => invalidate(plan.releaseId));
@@ -246,7 +301,8 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   }
 
   const pruned: string[] = [];
-  const pruneFailures = await inPool(plan.prunes, concurrency, (item) =>
+  if (otherRunStarted) log(`warning: another deploy of this site started while this one ran; nothing was pruned (the next deploy prunes).`);
+  const pruneFailures = await inPool(otherRunStarted ? [] : plan.prunes, concurrency, (item) =>
     withRetry(attempts, retryDelayMs, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: item.key }))).then(() => {
       pruned.push(item.key);
     }),

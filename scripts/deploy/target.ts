@@ -86,6 +86,6 @@ export function explainError(error: unknown, target: { bucket: string; distribut
   if (name === 'AccessDenied' || name === 'AccessDeniedException' || e?.$metadata?.httpStatusCode === 403) {
     return `Access denied (${message}). The deploy needs ${REQUIRED_PERMISSIONS}.`;
   }
-  if (name === 'PartialUploadError') return message;
+  if (name === 'PartialUploadError' || name === 'ConcurrentDeployError') return message;
   return `Deploy failed: ${name ? `${name}: ` : ''}${message}. Completed uploads are kept; running the deploy again finishes the job.`;
 }

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateInvalidationCommand, GetDistributionConfigCommand, GetResponseHeadersPolicyCommand } from '@aws-sdk/client-cloudfront';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildApp } from 'fauxqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy, inlineHashes } from '../../../infra/lib/csp.ts';
@@ -35,25 +35,43 @@ afterAll(async () => {
 
 type Fault = (key: string) => boolean;
 
-/** An S3 client for the local server; `fault` makes chosen uploads fail the way a dropped connection does. */
-function client(fault?: Fault): S3Client {
-  const s3 = new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-  if (fault) {
-    s3.middlewareStack.add(
-      (next, context) => async (args) => {
-        const key = (args.input as { Key?: string }).Key;
-        if (context.commandName === 'PutObjectCommand' && key && fault(key)) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
-        return next(args);
-      },
-      { step: 'initialize', name: 'injectFault' },
-    );
-  }
+/** A plain client for the local server, with no test behaviour added. */
+const plainClient = () =>
+  new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+
+/**
+ * An S3 client for the local server. fauxqs ignores If-Match and If-None-Match on PutObject, so this client applies
+ * S3's documented check itself (412 PreconditionFailed when the object's ETag does not match, or when it exists
+ * under If-None-Match: *). `fault` makes chosen uploads fail the way a dropped connection does; `beforePut` runs
+ * before each PutObject, to start another deploy at a chosen moment.
+ */
+function client(fault?: Fault, beforePut?: (key: string) => Promise<void>): S3Client {
+  const s3 = plainClient();
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { Bucket?: string; Key?: string; IfMatch?: string; IfNoneMatch?: string };
+      if (context.commandName !== 'PutObjectCommand' || !input.Key) return next(args);
+      await beforePut?.(input.Key);
+      if (fault?.(input.Key)) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+      if (input.IfMatch || input.IfNoneMatch) {
+        const etag = await plainClient()
+          .send(new HeadObjectCommand({ Bucket: input.Bucket, Key: input.Key }))
+          .then(
+            (h) => h.ETag,
+            () => undefined,
+          );
+        const holds = input.IfNoneMatch === '*' ? etag === undefined : etag !== undefined && etag === input.IfMatch;
+        if (!holds) {
+          throw Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), {
+            name: 'PreconditionFailed',
+            $metadata: { httpStatusCode: 412 },
+          });
+        }
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'testBehaviour' },
+  );
   return s3;
 }
 
@@ -207,6 +225,48 @@ describe('a failed deploy followed by a different release', () => {
     await expect(deploy(rebuild(FIXTURE, 'a1b2c3', 'eeeeee'), { bucket: PENDING, s3: assetsFail, attempts: 1 })).rejects.toThrow(
       /"assets" phase .*the live site still serves the previous pages/,
     );
+  });
+});
+
+describe('two deploys at once', () => {
+  const RACE = 'race-site';
+
+  it('the one that finishes second stops before pruning, and the first keeps the files of the second', async () => {
+    await client().send(new CreateBucketCommand({ Bucket: RACE }));
+    await deploy(FIXTURE, { bucket: RACE });
+    const slow = rebuild(FIXTURE, 'a1b2c3', 'f1f1f1');
+    const fast = rebuild(FIXTURE, 'a1b2c3', 'f2f2f2');
+
+    // The slow deploy has uploaded its assets when the fast one runs from start to finish.
+    let raced: Promise<unknown> | null = null;
+    const interleave = client(undefined, async (key) => {
+      if (key === 'index.html' && !raced) {
+        raced = deploy(fast, { bucket: RACE });
+        await raced;
+      }
+    });
+    const slowRun = deploy(slow, { bucket: RACE, s3: interleave });
+    await expect(slowRun).rejects.toThrow(/another deploy of this site finished while this one ran.*Nothing was pruned/);
+    await expect(raced).resolves.toMatchObject({ pruned: [] });
+
+    const live = parseManifest(await body(manifestKey(), RACE))!;
+    expect(live.current.files).toHaveProperty('_astro/app.f2f2f2.js');
+    const present = (await listRemote(client(), RACE, '')).map((o) => o.key);
+    expect(present).toEqual(expect.arrayContaining(['_astro/app.f1f1f1.js', '_astro/app.f2f2f2.js', '_astro/app.a1b2c3.js']));
+  });
+
+  it('stops before uploading when another deploy starts at the same moment', async () => {
+    const other = { version: 1, id: 'other', startedAt: new Date().toISOString(), keys: [] };
+    const startsTogether = client(undefined, async (key) => {
+      if (key === '_releases/pending.json') {
+        await plainClient().send(new PutObjectCommand({ Bucket: RACE, Key: key, Body: JSON.stringify(other), ContentType: 'application/json' }));
+      }
+    });
+    const before = await body('index.html', RACE);
+    await expect(deploy(rebuild(FIXTURE, 'a1b2c3', 'f3f3f3'), { bucket: RACE, s3: startsTogether })).rejects.toThrow(
+      /another deploy of this site started at the same time/,
+    );
+    expect(await body('index.html', RACE)).toBe(before);
   });
 });
 
