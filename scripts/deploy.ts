@@ -8,6 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { inlineHashes } from '../infra/lib/csp.ts';
 import { cspRefusal, readDistribution } from './deploy/cloudfront.ts';
 import type { CloudFrontSender } from './deploy/cloudfront.ts';
+import { basePathRefusal, buildBasePath } from './deploy/build-info.ts';
 import { readSite } from './deploy/local.ts';
 import { formatPlan, planDeploy } from './deploy/plan.ts';
 import { deploySite } from './deploy/run.ts';
@@ -99,13 +100,20 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     });
     const cloudfront = distributionId ? (io.cloudfront ?? new CloudFrontClient({ region: 'us-east-1', maxAttempts: 3 })) : null;
 
-    // Before anything is uploaded: the live distribution must allow this build's inline code.
+    // Before anything is uploaded: the build, the prefix and the live distribution must agree on where the site lives,
+    // and the distribution's policy must allow this build's inline code.
+    const buildBase = buildBasePath(values.dist);
+    if (buildBase === null) log(`warning: cannot tell the base path ${values.dist}/ was built for (its home page loads no /_astro/ file).`);
     if (cloudfront && distributionId) {
       const deployed = await readDistribution(cloudfront, distributionId);
+      const baseProblem = basePathRefusal({ buildBase, prefix: values.prefix, stackBase: deployed.basePath, distributionId: `distribution ${distributionId}` });
+      if (baseProblem) refuse(baseProblem);
       const cspProblem = cspRefusal(deployed.contentSecurityPolicy, inlineHashes(values.dist), distributionId);
       if (cspProblem) refuse(cspProblem);
     } else {
-      log('warning: no distribution given, so the Content-Security-Policy of the live site was not checked against this build.');
+      const baseProblem = basePathRefusal({ buildBase, prefix: values.prefix, stackBase: null });
+      if (baseProblem) refuse(baseProblem);
+      log('warning: no distribution given, so the Content-Security-Policy and BasePath of the live site were not checked against this build.');
     }
 
     log(`Deploying ${values.dist}/ to s3://${bucket}/${values.prefix} (${source})${values['dry-run'] ? ' [dry run]' : ''}`);

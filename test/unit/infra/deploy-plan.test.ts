@@ -13,6 +13,7 @@ import {
 } from '../../../scripts/deploy/plan.ts';
 import type { LocalFile, Manifest, Plan } from '../../../scripts/deploy/plan.ts';
 import { explainError, invalidationInput, parseStackOutputs, resolveTarget } from '../../../scripts/deploy/target.ts';
+import { basePathOfPage, basePathRefusal, buildBasePath } from '../../../scripts/deploy/build-info.ts';
 
 const file = (path: string, md5 = `md5-of-${path}`): LocalFile => ({ path, md5, size: 10 });
 const remoteOf = (plan: Plan) => plan.items.filter((i) => i.action !== 'prune').map((i) => ({ key: i.key, etag: `"${i.md5}"` }));
@@ -313,5 +314,31 @@ describe('explaining failures', () => {
 
   it('says that a rerun finishes an interrupted deploy', () => {
     expect(explainError(new Error('socket hang up'), target)).toMatch(/running the deploy again finishes the job/);
+  });
+});
+
+describe('the base path of a build', () => {
+  const page = (head: string) => `<!doctype html><html><head>${head}</head><body></body></html>`;
+
+  it('is read from where its pages load their hashed assets', () => {
+    expect(basePathOfPage(page('<link rel="stylesheet" href="/_astro/a.1.css"><script type="module" src="/_astro/b.2.js"></script>'))).toBe('/');
+    expect(basePathOfPage(page('<link rel="stylesheet" href="/devops-course/_astro/a.1.css">'))).toBe('/devops-course/');
+  });
+
+  it('is unknown when a page loads no hashed asset, or loads them from two places', () => {
+    expect(basePathOfPage(page('<title>x</title>'))).toBeNull();
+    expect(basePathOfPage(page('<link rel="stylesheet" href="/a/_astro/x.css"><link rel="stylesheet" href="/b/_astro/y.css">'))).toBeNull();
+  });
+
+  it('of the fixture is the root', () => {
+    expect(buildBasePath('test/fixtures/s3-site')).toBe('/');
+  });
+
+  it('must agree with the upload prefix and the stack', () => {
+    expect(basePathRefusal({ buildBase: '/course/', prefix: 'course', stackBase: '/course/' })).toBeNull();
+    expect(basePathRefusal({ buildBase: '/', prefix: '', stackBase: null })).toBeNull();
+    expect(basePathRefusal({ buildBase: '/course/', prefix: '', stackBase: null })).toMatch(/made for the base path \/course\/.*--prefix course/);
+    expect(basePathRefusal({ buildBase: '/course/', prefix: 'course', stackBase: '/', distributionId: 'E1' })).toMatch(/BasePath=\/course\//);
+    expect(basePathRefusal({ buildBase: null, prefix: 'course', stackBase: '/' })).toMatch(/stack's BasePath/);
   });
 });

@@ -402,6 +402,25 @@ describe('the deploy command', () => {
     expect(invalidations).toEqual([]);
   });
 
+  it('refuses a prefix that differs from the base path the site was built for', async () => {
+    withTestCredentials();
+    await client().send(new CreateBucketCommand({ Bucket: 'base-site' }));
+    const run = await cli(['--bucket', 'base-site', '--prefix', 'course']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/the build was made for the base path \/ .* but --prefix puts it under \/course\/.*BASE_PATH=\/course\/ npm run build/);
+    expect(await listRemote(client(), 'base-site', '')).toEqual([]);
+  });
+
+  it("refuses a build whose base path differs from the stack's BasePath", async () => {
+    withTestCredentials();
+    const { cloudfront, invalidations } = fakeCloudFront(contentSecurityPolicy(inlineHashes(FIXTURE)), '/course/');
+    const run = await cli(['--bucket', 'base-site', '--distribution-id', 'E123'], { cloudfront });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/distribution E123 serves the site under \/course\/ \(the stack's BasePath\), but the build was made for \//);
+    expect(await listRemote(client(), 'base-site', '')).toEqual([]);
+    expect(invalidations).toEqual([]);
+  });
+
   it('names a missing bucket and exits with an error', async () => {
     withTestCredentials();
     const run = await cli(['--bucket', 'no-such-bucket']);
