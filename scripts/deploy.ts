@@ -8,7 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { inlineHashes } from '../infra/lib/csp.ts';
 import { cspRefusal, readDistribution } from './deploy/cloudfront.ts';
 import type { CloudFrontSender } from './deploy/cloudfront.ts';
-import { basePathRefusal, buildBasePath } from './deploy/build-info.ts';
+import { basePathRefusal, buildBasePath, buildSiteUrl, siteUrlRefusal } from './deploy/build-info.ts';
 import { readSite } from './deploy/local.ts';
 import { formatPlan, planDeploy } from './deploy/plan.ts';
 import { deploySite } from './deploy/run.ts';
@@ -102,6 +102,8 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
 
     // Before anything is uploaded: the build, the prefix and the live distribution must agree on where the site lives,
     // and the distribution's policy must allow this build's inline code.
+    const siteProblem = siteUrlRefusal(buildSiteUrl(values.dist), outputs?.SiteUrl || null);
+    if (siteProblem) refuse(siteProblem);
     const buildBase = buildBasePath(values.dist);
     if (buildBase === null) log(`warning: cannot tell the base path ${values.dist}/ was built for (its home page loads no /_astro/ file).`);
     if (cloudfront && distributionId) {

@@ -51,3 +51,35 @@ export function basePathRefusal({ buildBase, prefix, stackBase, distributionId =
   }
   return null;
 }
+
+/** The site Astro builds for when SITE_URL is not set (astro.config.mjs): a reserved host, never the real one. */
+export const PLACEHOLDER_SITE_URL = 'https://ship-small.example';
+
+/** The origin of a page's canonical link ("https://course.example.org"), or null when it has none. */
+export function siteUrlOfPage(html: string): string | null {
+  for (const tag of html.matchAll(/<link\b[^>]*>/gi)) {
+    if (!/\brel\s*=\s*["']?canonical\b/i.test(tag[0])) continue;
+    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag[0]);
+    try {
+      return new URL(href?.[1] ?? href?.[2] ?? '').origin;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The site URL of the build in distDir, from its home page's canonical link. */
+export const buildSiteUrl = (distDir: string): string | null => siteUrlOfPage(readFileSync(join(distDir, 'index.html'), 'utf8'));
+
+/** Why the build's canonical links are wrong for this deploy (the placeholder, or not the stack's SiteUrl output), or null. */
+export function siteUrlRefusal(buildSite: string | null, stackSiteUrl: string | null): string | null {
+  const fix = (url: string) => `rebuild with SITE_URL=${url} npm run build (the stack's SiteUrl output, or your custom domain), then deploy.`;
+  if (buildSite === PLACEHOLDER_SITE_URL) {
+    return `the build's canonical links point at the placeholder ${PLACEHOLDER_SITE_URL}, so search engines would index the wrong host: ${fix(stackSiteUrl ? new URL(stackSiteUrl).origin : 'https://your-site')}`;
+  }
+  if (buildSite && stackSiteUrl && new URL(stackSiteUrl).origin !== buildSite) {
+    return `the build's canonical links point at ${buildSite}, but the stack's SiteUrl is ${stackSiteUrl}: ${fix(new URL(stackSiteUrl).origin)}`;
+  }
+  return null;
+}

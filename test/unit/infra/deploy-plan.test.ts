@@ -1,4 +1,5 @@
 // The deploy plan: content types and cache headers per file, the upload order, skips, and what is pruned when.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentTypeFor, headersFor } from '../../../scripts/deploy/files.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../../scripts/deploy/plan.ts';
 import type { LocalFile, Manifest, Plan } from '../../../scripts/deploy/plan.ts';
 import { explainError, invalidationInput, parseStackOutputs, resolveTarget } from '../../../scripts/deploy/target.ts';
-import { basePathOfPage, basePathRefusal, buildBasePath } from '../../../scripts/deploy/build-info.ts';
+import { PLACEHOLDER_SITE_URL, basePathOfPage, basePathRefusal, buildBasePath, siteUrlOfPage, siteUrlRefusal } from '../../../scripts/deploy/build-info.ts';
 
 const file = (path: string, md5 = `md5-of-${path}`): LocalFile => ({ path, md5, size: 10 });
 const remoteOf = (plan: Plan) => plan.items.filter((i) => i.action !== 'prune').map((i) => ({ key: i.key, etag: `"${i.md5}"` }));
@@ -340,5 +341,26 @@ describe('the base path of a build', () => {
     expect(basePathRefusal({ buildBase: '/course/', prefix: '', stackBase: null })).toMatch(/made for the base path \/course\/.*--prefix course/);
     expect(basePathRefusal({ buildBase: '/course/', prefix: 'course', stackBase: '/', distributionId: 'E1' })).toMatch(/BasePath=\/course\//);
     expect(basePathRefusal({ buildBase: null, prefix: 'course', stackBase: '/' })).toMatch(/stack's BasePath/);
+  });
+});
+
+describe('the site URL of a build', () => {
+  it('is read from the canonical link of its home page', () => {
+    expect(siteUrlOfPage('<link rel="canonical" href="https://course.example.org/devops/">')).toBe('https://course.example.org');
+    expect(siteUrlOfPage('<title>no canonical</title>')).toBeNull();
+  });
+
+  it('is the placeholder Astro is configured with when SITE_URL is not set', () => {
+    expect(readFileSync('astro.config.mjs', 'utf8')).toContain(`process.env.SITE_URL ?? '${PLACEHOLDER_SITE_URL}'`);
+  });
+
+  it('refuses the placeholder, and says how to set the real one', () => {
+    expect(siteUrlRefusal(PLACEHOLDER_SITE_URL, null)).toMatch(/placeholder.*SITE_URL=https:\/\/.*npm run build/);
+    expect(siteUrlRefusal('https://course.example.org', null)).toBeNull();
+  });
+
+  it('refuses a site URL other than the one the stack serves', () => {
+    expect(siteUrlRefusal('https://course.example.org', 'https://d111111abcdef8.cloudfront.net/')).toMatch(/SiteUrl.*d111111abcdef8/);
+    expect(siteUrlRefusal('https://d111111abcdef8.cloudfront.net', 'https://d111111abcdef8.cloudfront.net/')).toBeNull();
   });
 });

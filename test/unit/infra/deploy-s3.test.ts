@@ -421,6 +421,18 @@ describe('the deploy command', () => {
     expect(invalidations).toEqual([]);
   });
 
+  it('refuses a build whose canonical links point at the placeholder host', async () => {
+    withTestCredentials();
+    const placeholder = mkdtempSync(join(scratch, 'placeholder-'));
+    cpSync(FIXTURE, placeholder, { recursive: true });
+    const home = join(placeholder, 'index.html');
+    writeFileSync(home, readFileSync(home, 'utf8').replace('https://fixture.example/', 'https://ship-small.example/'));
+    const run = await cli(['--bucket', 'base-site', '--dist', placeholder]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/canonical links .*placeholder https:\/\/ship-small\.example/);
+    expect(await listRemote(client(), 'base-site', '')).toEqual([]);
+  });
+
   it('names a missing bucket and exits with an error', async () => {
     withTestCredentials();
     const run = await cli(['--bucket', 'no-such-bucket']);
