@@ -3,7 +3,7 @@ import { Aws, CfnCondition, CfnOutput, CfnParameter, CfnRule, LegacyStackSynthes
 import type { CfnResource, StackProps } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct, IConstruct } from 'constructs';
 import { contentSecurityPolicy, reportingEndpointsHeader, siteHashes } from './csp.ts';
@@ -137,6 +137,18 @@ export class SiteStack extends Stack {
       reason:
         'Server access logging is switched on by the AccessLogs parameter (a property override cdk-nag cannot see); off by default to keep a small site free of log storage.',
     });
+
+    // The deploy's own records (release manifests, the pending record) are not for visitors: CloudFront may not read
+    // them, so /_releases/current.json answers with the 404 page like any missing file.
+    this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyReleaseRecordsToCloudFront',
+        effect: Effect.DENY,
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects('_releases/*'), this.bucket.arnForObjects('*/_releases/*')],
+      }),
+    );
 
     // ---- Edge behaviour.
     const viewerRequest = new cloudfront.Function(this, 'ViewerRequest', {

@@ -2,8 +2,12 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stack } from './synthesized-stack.ts';
+
+// Synthesis and deploys take seconds, many more on a loaded machine: generous limits, and no assertion about time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 const acknowledged = stack.node
   .findAll()
   .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => [c.node.path, m.data]))

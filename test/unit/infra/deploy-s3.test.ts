@@ -16,6 +16,9 @@ import { checkS3Paths } from '../../../scripts/deploy/s3-paths.ts';
 import { PartialUploadError, deploySite, listRemote } from '../../../scripts/deploy/run.ts';
 import type { DeployOptions } from '../../../scripts/deploy/run.ts';
 
+// Synthesis and deploys take seconds, many more on a loaded machine: generous limits, and no assertion about time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 const FIXTURE = 'test/fixtures/s3-site';
 const BUCKET = 'ship-small-site';
 const server = buildApp({ logger: false });
@@ -26,7 +29,7 @@ beforeAll(async () => {
   // A random free port on the loopback interface only; stopped in afterAll.
   endpoint = (await server.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
   await client().send(new CreateBucketCommand({ Bucket: BUCKET }));
-}, 15_000);
+});
 
 afterAll(async () => {
   await server.close();

@@ -3,8 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getManifest } from 'workbox-build';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { precacheOptions } from '../../../scripts/service-worker.ts';
+
+// Synthesis and deploys take seconds, many more on a loaded machine: generous limits, and no assertion about time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const site = mkdtempSync(join(tmpdir(), 'sw-site-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));

@@ -2,11 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CSP_REPORT_GROUP, contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
 import { PERMISSIONS_POLICY, SiteStack } from '../../../infra/lib/site-stack.ts';
 import { VIEWER_REQUEST_FILE } from '../../../infra/lib/viewer-request.ts';
 import { csp, template as synthesized } from './synthesized-stack.ts';
+
+// Synthesis and deploys take seconds, many more on a loaded machine: generous limits, and no assertion about time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const template = synthesized();
 const YEAR = 365 * 24 * 3600;
@@ -47,6 +50,24 @@ describe('the site bucket', () => {
             Action: 's3:GetObject',
             Principal: { Service: 'cloudfront.amazonaws.com' },
             Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('denies the distribution the deploy records under _releases/, at the root and under any prefix', () => {
+    const siteBucket = logicalIdOf('AWS::S3::Bucket', { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
+    const objects = (path: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucket, 'Arn'] }, path]] });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: siteBucket },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Resource: [objects('/_releases/*'), objects('/*/_releases/*')],
           }),
         ]),
       },
