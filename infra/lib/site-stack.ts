@@ -16,6 +16,12 @@ export const IMMUTABLE_TTL = Duration.days(365);
 /** Browser features the course never uses, switched off. */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
+/**
+ * Headers S3 adds about itself, removed before responses reach a browser: they tell nothing a visitor needs and
+ * something an attacker may use (server software, encryption, object versions, request ids).
+ */
+export const S3_HEADERS_REMOVED = ['server', 'x-amz-server-side-encryption', 'x-amz-version-id', 'x-amz-id-2', 'x-amz-request-id', 'x-amz-expiration'];
+
 export interface SiteStackProps extends StackProps {
   /** The Content-Security-Policy header; by default built from the hashes of dist/, or of infra/lib/csp-hashes.json without a build. */
   readonly contentSecurityPolicy?: string;
@@ -186,7 +192,7 @@ export class SiteStack extends Stack {
     const customHeaders = [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }];
     if (reportEndpoint !== undefined) customHeaders.push({ header: 'Reporting-Endpoints', value: reportingEndpointsHeader(reportEndpoint), override: true });
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'HSTS, nosniff, referrer policy, no framing, permissions policy and the site CSP.',
+      comment: "HSTS, nosniff, referrer policy, no framing, permissions policy and the site CSP; S3's own headers removed.",
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true },
         contentTypeOptions: { override: true },
@@ -195,6 +201,7 @@ export class SiteStack extends Stack {
         contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       },
       customHeadersBehavior: { customHeaders },
+      removeHeaders: S3_HEADERS_REMOVED,
     });
 
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);

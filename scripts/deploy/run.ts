@@ -293,7 +293,11 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   const otherRunStarted = pendingNow !== null && pendingNow !== ownPendingEtag;
   if (!otherRunStarted) await withRetry(attempts, retryDelayMs, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: pendingKey(prefix) })));
   let invalidationId: string | null = null;
-  if (invalidate) {
+  // A rerun of the live release that uploads nothing changes nothing a viewer can see: no invalidation to pay for.
+  const unchanged = plan.uploads.length === 0 && manifest?.current.id === plan.releaseId && !pending;
+  if (unchanged) {
+    log(`nothing changed since release ${plan.releaseId} went live: CloudFront was not invalidated.`);
+  } else if (invalidate) {
     invalidationId = await withRetry(attempts, retryDelayMs, () => invalidate(plan.releaseId));
     log(`invalidation ${invalidationId} created for /*`);
   } else {

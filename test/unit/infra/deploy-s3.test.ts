@@ -135,6 +135,15 @@ describe('deploying to a local S3 server with the real SDK', () => {
     expect(result.pruned).toEqual([]);
   });
 
+  it('does not invalidate CloudFront when the live release is deployed again unchanged', async () => {
+    const lines: string[] = [];
+    let invalidations = 0;
+    const result = await deploy(FIXTURE, { log: (l) => lines.push(l), invalidate: async () => `I-${++invalidations}` });
+    expect(result.invalidationId).toBeNull();
+    expect(invalidations).toBe(0);
+    expect(lines.join('\n')).toMatch(/nothing changed since release \w+ went live: CloudFront was not invalidated/);
+  });
+
   it('prints the plan and changes nothing on a dry run', async () => {
     release2Dir = rebuild(FIXTURE, 'a1b2c3', 'd4e5f6');
     const lines: string[] = [];

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it, vi } from 'vitest';
 import { CSP_REPORT_GROUP, contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
-import { PERMISSIONS_POLICY, SiteStack } from '../../../infra/lib/site-stack.ts';
+import { PERMISSIONS_POLICY, S3_HEADERS_REMOVED, SiteStack } from '../../../infra/lib/site-stack.ts';
 import { VIEWER_REQUEST_FILE } from '../../../infra/lib/viewer-request.ts';
 import { csp, template as synthesized } from './synthesized-stack.ts';
 
@@ -191,6 +191,13 @@ describe('the response headers policy', () => {
   it('switches off browser features the course never uses with a Permissions-Policy', () => {
     expect(headers().CustomHeadersConfig.Items).toEqual([{ Header: 'Permissions-Policy', Value: PERMISSIONS_POLICY, Override: true }]);
     expect(PERMISSIONS_POLICY).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+  });
+
+  it('removes the headers S3 adds about itself before they reach a browser', () => {
+    expect(headers().RemoveHeadersConfig.Items).toEqual(S3_HEADERS_REMOVED.map((Header) => ({ Header })));
+    expect(S3_HEADERS_REMOVED).toEqual(
+      expect.arrayContaining(['server', 'x-amz-server-side-encryption', 'x-amz-version-id', 'x-amz-id-2', 'x-amz-request-id']),
+    );
   });
 
   it('with a report endpoint, sends the Reporting-Endpoints header that the policy names in report-to', () => {
