@@ -65,7 +65,8 @@ export class SiteStack extends Stack {
       type: 'String',
       default: 'disabled',
       allowedValues: ['disabled', 'enabled'],
-      description: 'enabled: create a log bucket and write CloudFront and S3 access logs to it (kept 90 days).',
+      description:
+        'enabled: create a log bucket and write CloudFront and S3 access logs to it (kept 90 days). disabled (default): no record of visitors is kept, and none to investigate with.',
     });
     const basePath = new CfnParameter(this, 'BasePath', {
       type: 'String',
@@ -241,7 +242,8 @@ export class SiteStack extends Stack {
       'DistributionConfig.ViewerCertificate',
       Fn.conditionIf(
         hasDomain.logicalId,
-        { AcmCertificateArn: certificateArn.valueAsString, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        // TLSv1.2_2025: TLS 1.2 and 1.3 only, with forward-secret AEAD ciphers.
+        { AcmCertificateArn: certificateArn.valueAsString, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2025' },
         { CloudFrontDefaultCertificate: true },
       ),
     );
@@ -252,9 +254,10 @@ export class SiteStack extends Stack {
     acknowledge(this.distribution, {
       'AwsSolutions-CFR1': 'The course is public and meant for every country: no geo restriction.',
       'AwsSolutions-CFR2': 'A static site with no forms, logins or server code behind it; AWS WAF can be attached later if abuse appears, at extra cost.',
-      'AwsSolutions-CFR3': 'Access logging is switched on by the AccessLogs parameter (a property override cdk-nag cannot see); off by default.',
+      'AwsSolutions-CFR3':
+        'Access logging is switched on by AccessLogs=enabled (a property override cdk-nag cannot see). It is off by default: a small public course then keeps no record of visitors (no IP addresses to protect or delete) and pays for no log storage, at the cost of no record to investigate abuse or errors with.',
       'AwsSolutions-CFR4':
-        'With a DomainName the viewer certificate is set to TLSv1.2_2021 (property override); without one the *.cloudfront.net default certificate is used, whose TLS floor CloudFront fixes.',
+        'Without a DomainName the site is served on its *.cloudfront.net name, whose default certificate CloudFront fixes at the TLSv1 policy, so that name still accepts TLS 1.0 and 1.1. For production use a custom domain (DomainName and CertificateArn): its viewer certificate is then set to the TLSv1.2_2025 policy (TLS 1.2 and 1.3 only) by a property override.',
       'CloudFormation-Validate::F3014':
         'ViewerCertificate is an Fn::If whose branches each set exactly one of AcmCertificateArn or CloudFrontDefaultCertificate; the schema check cannot see into Fn::If.',
     });

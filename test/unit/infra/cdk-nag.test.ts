@@ -25,6 +25,18 @@ describe('cdk-nag on the hosting stack', () => {
     for (const { id, reason } of acknowledged) expect(reason, id).toMatch(/^[A-Z].{30,}\.$/);
   });
 
+  it('says plainly that the default CloudFront domain still accepts TLS 1.0, and what to do about it', () => {
+    const reason = acknowledged.find((a) => a.id === 'AwsSolutions-CFR4')!.reason;
+    expect(reason).toMatch(/\*\.cloudfront\.net.*TLS 1\.0/);
+    expect(reason).toMatch(/custom domain.*TLSv1\.2_2025/);
+  });
+
+  it('states what leaving access logs off by default trades away', () => {
+    const reason = acknowledged.find((a) => a.id === 'AwsSolutions-CFR3')!.reason;
+    expect(reason).toMatch(/AccessLogs=enabled/);
+    expect(reason).toMatch(/no record/i);
+  });
+
   it('acknowledges only the rules a static public site cannot or should not meet', () => {
     expect([...new Set(acknowledged.map((a) => a.id))].sort()).toEqual([
       'AwsSolutions-CFR1',

@@ -226,7 +226,7 @@ describe('the optional custom domain and access logs', () => {
     expect(config.ViewerCertificate).toEqual({
       'Fn::If': [
         'HasDomain',
-        { AcmCertificateArn: { Ref: 'CertificateArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        { AcmCertificateArn: { Ref: 'CertificateArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2025' },
         { CloudFrontDefaultCertificate: true },
       ],
     });
