@@ -341,7 +341,10 @@ describe('the deploy command', () => {
   const cli = async (args: string[], io: Partial<MainIo> = {}) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['--dist', FIXTURE, '--endpoint', endpoint, '--region', 'us-east-1', ...args], {
+    // An outputs file of its own, so a developer's infra/cdk-outputs.json never reaches the test.
+    const outputs = join(scratch, 'cdk-outputs.json');
+    writeFileSync(outputs, JSON.stringify({ ShipSmallSite: {} }));
+    const code = await main(['--dist', FIXTURE, '--endpoint', endpoint, '--region', 'us-east-1', '--outputs', outputs, ...args], {
       log: (line) => out.push(line),
       error: (line) => err.push(line),
       ...io,
