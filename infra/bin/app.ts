@@ -15,8 +15,11 @@ if (source === 'dist' && !sameHashes(hashes, recordedHashes())) {
   console.warn('warning: the inline code in dist/ differs from infra/lib/csp-hashes.json; using dist/. Run `npm run infra:hashes` and commit the file.');
 }
 
+// Optional: where browsers send CSP violation reports (an https URL), as report-to and report-uri.
+const reportEndpoint = process.env.CSP_REPORT_URI || undefined;
+
 // Region-agnostic: the stack deploys to the region of the caller's credentials; CloudFront itself is global.
-new SiteStack(app, STACK_NAME, { contentSecurityPolicy: contentSecurityPolicy(hashes) });
+new SiteStack(app, STACK_NAME, { contentSecurityPolicy: contentSecurityPolicy(hashes, { reportEndpoint }), cspReportEndpoint: reportEndpoint });
 
 app.synth();
 console.log(`Synthesized ${STACK_NAME} (CSP hashes from ${source === 'dist' ? 'dist/' : 'infra/lib/csp-hashes.json'}) into ${app.outdir}`);

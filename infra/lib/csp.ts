@@ -110,7 +110,7 @@ export const sameHashes = (a: CspHashes, b: CspHashes) => JSON.stringify(a) === 
  * - frame-ancestors 'none': no site may frame the course (clickjacking);
  * - no 'unsafe-inline', no 'unsafe-eval', no third-party origin anywhere.
  */
-export function contentSecurityPolicy(hashes: CspHashes): string {
+export function contentSecurityPolicy(hashes: CspHashes, { reportEndpoint }: CspOptions = {}): string {
   const list = (...sources: string[]) => sources.filter(Boolean).join(' ');
   const directives: [string, string][] = [
     ['default-src', "'self'"],
@@ -127,7 +127,63 @@ export function contentSecurityPolicy(hashes: CspHashes): string {
     ['form-action', "'self'"],
     ['frame-ancestors', "'none'"],
   ];
+  if (reportEndpoint !== undefined) {
+    // report-to names the Reporting-Endpoints group the stack sends beside the policy; report-uri serves browsers without it.
+    directives.push(['report-to', CSP_REPORT_GROUP], ['report-uri', checkedReportEndpoint(reportEndpoint)]);
+  }
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+export interface CspOptions {
+  /** An https URL that receives violation reports (set at synth time with CSP_REPORT_URI); none by default. */
+  reportEndpoint?: string;
+}
+
+/** The Reporting-Endpoints group name the policy's report-to directive uses. */
+export const CSP_REPORT_GROUP = 'csp-endpoint';
+
+/** An endpoint URL, checked to be https and to hold nothing that would end a directive or a header value. */
+function checkedReportEndpoint(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new Error(`CSP report endpoint "${endpoint}" is not a URL: give an https URL such as https://reports.example/csp.`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`CSP report endpoint "${endpoint}" must be an https URL (browsers send reports only to secure endpoints).`);
+  if (/[;,"'\s]/.test(endpoint)) throw new Error(`CSP report endpoint "${endpoint}" must not contain ";", ",", quotes or spaces: percent-encode them.`);
+  return endpoint;
+}
+
+/** The Reporting-Endpoints header value that gives the report-to group its URL. */
+export const reportingEndpointsHeader = (endpoint: string) => `${CSP_REPORT_GROUP}="${checkedReportEndpoint(endpoint)}"`;
+
+/** A hash the build needs that a policy does not allow, and the directive it belongs in. */
+export interface MissingHash {
+  directive: 'script-src' | 'style-src' | 'style-src-attr';
+  hash: string;
+}
+
+/**
+ * The hashes of a build's inline code that a policy (as deployed, read back from CloudFront) does not allow: with any
+ * of them, the browser blocks that code, so a deploy must stop until the stack carries the build's hashes.
+ * A missing directive falls back as browsers do (style-src-attr to style-src, either to default-src).
+ */
+export function missingHashes(policy: string, hashes: CspHashes): MissingHash[] {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+  }
+  const sourcesFor = (...names: string[]) => names.map((n) => directives.get(n)).find((d) => d !== undefined) ?? [];
+  const allowed = {
+    'script-src': new Set(sourcesFor('script-src', 'default-src')),
+    'style-src': new Set(sourcesFor('style-src', 'default-src')),
+    'style-src-attr': new Set(sourcesFor('style-src-attr', 'style-src', 'default-src')),
+  };
+  const lacking = (directive: MissingHash['directive'], list: string[]) =>
+    list.filter((hash) => !allowed[directive].has(hash)).map((hash) => ({ directive, hash }));
+  return [...lacking('script-src', hashes.scripts), ...lacking('style-src', hashes.styles), ...lacking('style-src-attr', hashes.styleAttributes)];
 }
 
 /** Where the hashes for a synth come from: the build when there is one, else the recorded file. */

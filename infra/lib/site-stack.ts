@@ -3,10 +3,10 @@ import { Aws, CfnCondition, CfnOutput, CfnParameter, CfnRule, LegacyStackSynthes
 import type { CfnResource, StackProps } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct, IConstruct } from 'constructs';
-import { contentSecurityPolicy, siteHashes } from './csp.ts';
+import { contentSecurityPolicy, reportingEndpointsHeader, siteHashes } from './csp.ts';
 import { VIEWER_REQUEST_FILE } from './viewer-request.ts';
 
 /** How long CloudFront keeps a 404 answer before asking S3 again: short, so a page that appears after a deploy shows up fast. */
@@ -16,9 +16,20 @@ export const IMMUTABLE_TTL = Duration.days(365);
 /** Browser features the course never uses, switched off. */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
+/**
+ * Headers S3 adds about itself, removed before responses reach a browser: they tell nothing a visitor needs and
+ * something an attacker may use (server software, encryption, object versions, request ids).
+ */
+export const S3_HEADERS_REMOVED = ['server', 'x-amz-server-side-encryption', 'x-amz-version-id', 'x-amz-id-2', 'x-amz-request-id', 'x-amz-expiration'];
+
 export interface SiteStackProps extends StackProps {
   /** The Content-Security-Policy header; by default built from the hashes of dist/, or of infra/lib/csp-hashes.json without a build. */
   readonly contentSecurityPolicy?: string;
+  /**
+   * An https URL for CSP violation reports: sent as the Reporting-Endpoints header that the policy's report-to
+   * directive names (build the policy with the same endpoint). None by default.
+   */
+  readonly cspReportEndpoint?: string;
 }
 
 export class SiteStack extends Stack {
@@ -54,7 +65,8 @@ export class SiteStack extends Stack {
       type: 'String',
       default: 'disabled',
       allowedValues: ['disabled', 'enabled'],
-      description: 'enabled: create a log bucket and write CloudFront and S3 access logs to it (kept 90 days).',
+      description:
+        'enabled: create a log bucket and write CloudFront and S3 access logs to it (kept 90 days). disabled (default): no record of visitors is kept, and none to investigate with.',
     });
     const basePath = new CfnParameter(this, 'BasePath', {
       type: 'String',
@@ -133,6 +145,18 @@ export class SiteStack extends Stack {
         'Server access logging is switched on by the AccessLogs parameter (a property override cdk-nag cannot see); off by default to keep a small site free of log storage.',
     });
 
+    // The deploy's own records (release manifests, the pending record) are not for visitors: CloudFront may not read
+    // them, so /_releases/current.json answers with the 404 page like any missing file.
+    this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyReleaseRecordsToCloudFront',
+        effect: Effect.DENY,
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects('_releases/*'), this.bucket.arnForObjects('*/_releases/*')],
+      }),
+    );
+
     // ---- Edge behaviour.
     const viewerRequest = new cloudfront.Function(this, 'ViewerRequest', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
@@ -164,9 +188,12 @@ export class SiteStack extends Stack {
       enableAcceptEncodingBrotli: true,
     });
 
-    const csp = props.contentSecurityPolicy ?? contentSecurityPolicy(siteHashes().hashes);
+    const reportEndpoint = props.cspReportEndpoint;
+    const csp = props.contentSecurityPolicy ?? contentSecurityPolicy(siteHashes().hashes, { reportEndpoint });
+    const customHeaders = [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }];
+    if (reportEndpoint !== undefined) customHeaders.push({ header: 'Reporting-Endpoints', value: reportingEndpointsHeader(reportEndpoint), override: true });
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'HSTS, nosniff, referrer policy, no framing, permissions policy and the site CSP.',
+      comment: "HSTS, nosniff, referrer policy, no framing, permissions policy and the site CSP; S3's own headers removed.",
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true },
         contentTypeOptions: { override: true },
@@ -174,7 +201,8 @@ export class SiteStack extends Stack {
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       },
-      customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }] },
+      customHeadersBehavior: { customHeaders },
+      removeHeaders: S3_HEADERS_REMOVED,
     });
 
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
@@ -214,7 +242,8 @@ export class SiteStack extends Stack {
       'DistributionConfig.ViewerCertificate',
       Fn.conditionIf(
         hasDomain.logicalId,
-        { AcmCertificateArn: certificateArn.valueAsString, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        // TLSv1.2_2025: TLS 1.2 and 1.3 only, with forward-secret AEAD ciphers.
+        { AcmCertificateArn: certificateArn.valueAsString, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2025' },
         { CloudFrontDefaultCertificate: true },
       ),
     );
@@ -225,9 +254,10 @@ export class SiteStack extends Stack {
     acknowledge(this.distribution, {
       'AwsSolutions-CFR1': 'The course is public and meant for every country: no geo restriction.',
       'AwsSolutions-CFR2': 'A static site with no forms, logins or server code behind it; AWS WAF can be attached later if abuse appears, at extra cost.',
-      'AwsSolutions-CFR3': 'Access logging is switched on by the AccessLogs parameter (a property override cdk-nag cannot see); off by default.',
+      'AwsSolutions-CFR3':
+        'Access logging is switched on by AccessLogs=enabled (a property override cdk-nag cannot see). It is off by default: a small public course then keeps no record of visitors (no IP addresses to protect or delete) and pays for no log storage, at the cost of no record to investigate abuse or errors with.',
       'AwsSolutions-CFR4':
-        'With a DomainName the viewer certificate is set to TLSv1.2_2021 (property override); without one the *.cloudfront.net default certificate is used, whose TLS floor CloudFront fixes.',
+        'Without a DomainName the site is served on its *.cloudfront.net name, whose default certificate CloudFront fixes at the TLSv1 policy, so that name still accepts TLS 1.0 and 1.1. For production use a custom domain (DomainName and CertificateArn): its viewer certificate is then set to the TLSv1.2_2025 policy (TLS 1.2 and 1.3 only) by a property override.',
       'CloudFormation-Validate::F3014':
         'ViewerCertificate is an Fn::If whose branches each set exactly one of AcmCertificateArn or CloudFrontDefaultCertificate; the schema check cannot see into Fn::If.',
     });

@@ -48,7 +48,8 @@ export function loadViewerRequest(file = VIEWER_REQUEST_FILE): ViewerRequestHand
  * lowercase names, values as sent, and the rawQueryString() helper of cloudfront-js-2.0.
  */
 export function viewerRequestEvent(uri: string, rawQuery?: string, { withRawHelper = true } = {}) {
-  const querystring: Record<string, CloudFrontValue> = {};
+  // No prototype: a parameter named "__proto__" or "constructor" is then just a name, as it is to CloudFront.
+  const querystring: Record<string, CloudFrontValue> = Object.create(null) as Record<string, CloudFrontValue>;
   for (const pair of rawQuery ? rawQuery.split('&') : []) {
     if (!pair) continue;
     const eq = pair.indexOf('=');

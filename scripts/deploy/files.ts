@@ -9,9 +9,14 @@ export const CACHE_REVALIDATE = 'public, max-age=0, must-revalidate';
  * Upload phases, in order. A page only ever goes live after everything it can reference is in place:
  * 1. assets: content-hashed files (Astro's /_astro/, Pagefind's index chunks);
  * 2. files: other unhashed files (favicon, Pagefind's entry and loader, manifests);
- * 3. pages: HTML last.
+ * 3. pages: HTML;
+ * 4. worker: the service worker. It precaches the pages under this release's revisions, so it must go live only once
+ *    they are: earlier, a browser updating in between would keep the old pages as the new ones until the next release.
  */
-export const PHASES = ['assets', 'files', 'pages'] as const;
+export const PHASES = ['assets', 'files', 'pages', 'worker'] as const;
+
+/** The service worker the build writes (scripts/service-worker.ts), at the site root. */
+export const SERVICE_WORKER = 'sw.js';
 export type Phase = (typeof PHASES)[number];
 
 const TYPES: Record<string, string> = {
@@ -73,6 +78,7 @@ export const cacheControlFor = (key: string): string => (isHashed(key) ? CACHE_I
 
 export function phaseFor(key: string): Phase {
   if (isHashed(key)) return 'assets';
+  if (key === SERVICE_WORKER) return 'worker';
   return extensionOf(key) === 'html' ? 'pages' : 'files';
 }
 

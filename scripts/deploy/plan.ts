@@ -33,6 +33,18 @@ export interface Manifest {
   previous: { id: string; keys: string[] } | null;
 }
 
+/**
+ * `_releases/pending.json`: written before a run uploads anything and deleted once its manifest is recorded. A run
+ * that fails leaves it behind, so the next run keeps those files too (some of its pages may be live), whatever it deploys.
+ */
+export interface Pending {
+  version: 1;
+  id: string;
+  startedAt: string;
+  /** The release's keys, plus those of any earlier failed run still pending when it started. */
+  keys: string[];
+}
+
 export type Action = 'upload' | 'skip' | 'prune';
 
 export interface PlanItem {
@@ -53,11 +65,17 @@ export interface Plan {
   uploads: PlanItem[];
   skips: PlanItem[];
   prunes: PlanItem[];
+  /** Keys in this deploy's part of the bucket that belong to other sites: left alone, and shown loudly in the plan. */
+  foreign: { key: string; site: string }[];
   manifest: Manifest;
+  /** What this run records as pending while it uploads. */
+  pending: Pending;
 }
 
 /** Where the release manifest lives, under the same prefix as the site. */
 export const manifestKey = (prefix = '') => `${prefix}_releases/current.json`;
+/** Where a run in progress (or one that failed) records its release. */
+export const pendingKey = (prefix = '') => `${prefix}_releases/pending.json`;
 
 /** Normalizes an upload prefix: no leading slash, one trailing slash ("" for the bucket root). */
 export function normalizePrefix(prefix = ''): string {
@@ -85,9 +103,41 @@ export interface PlanInput {
   observed?: Record<string, ManifestEntry>;
   prefix?: string;
   now?: Date;
+  /** The pending record a failed run left, if any. */
+  pending?: Pending | null;
+  /** Other sites deployed in the same bucket under a deeper prefix: their keys are never pruned from here. */
+  otherSites?: OtherSite[];
 }
 
-export function planDeploy({ local, remote, manifest = null, observed = {}, prefix: rawPrefix = '', now = new Date() }: PlanInput): Plan {
+/** A site another deploy manages in the same bucket: its key prefix and every key its release manifests list. */
+export interface OtherSite {
+  prefix: string;
+  keys: string[];
+}
+
+const RELEASE_RECORD = /^(.*\/)?_releases\/(current|pending)\.json$/;
+
+/** The prefixes of the other sites in a listing: each one that holds a release manifest, besides this site's own. */
+export function otherSitePrefixes(keys: string[], ownPrefix: string): string[] {
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    const match = RELEASE_RECORD.exec(key);
+    const site = match ? (match[1] ?? '') : null;
+    if (site !== null && site !== ownPrefix && site.startsWith(ownPrefix)) prefixes.add(site);
+  }
+  return [...prefixes].sort();
+}
+
+export function planDeploy({
+  local,
+  remote,
+  manifest = null,
+  observed = {},
+  prefix: rawPrefix = '',
+  now = new Date(),
+  otherSites = [],
+  pending = null,
+}: PlanInput): Plan {
   const prefix = normalizePrefix(rawPrefix);
   const ownManifest = manifestKey(prefix);
   const remoteByKey = new Map(remote.map((o) => [o.key, unquote(o.etag)]));
@@ -111,8 +161,13 @@ export function planDeploy({ local, remote, manifest = null, observed = {}, pref
   const releaseId = releaseIdOf(files);
   // The release to keep besides the new one: the live one, unless this is the live one again (a rerun), then its predecessor.
   // With no manifest yet, everything already in the bucket counts as the previous release, so nothing is pruned this time.
-  const managed = (key: string) => key.startsWith(prefix) && key !== ownManifest && !key.startsWith(`${prefix}_releases/`);
-  const previous: Manifest['previous'] = !manifest
+  // Another site's key is never this deploy's to prune: under its prefix, or listed in its manifests.
+  const deepestFirst = [...otherSites].sort((a, b) => b.prefix.length - a.prefix.length);
+  const siteOf = (key: string) =>
+    deepestFirst.find((site) => key.startsWith(site.prefix))?.prefix ?? otherSites.find((site) => site.keys.includes(key))?.prefix;
+  const ours = (key: string) => key.startsWith(prefix) && key !== ownManifest && !key.startsWith(`${prefix}_releases/`);
+  const managed = (key: string) => ours(key) && siteOf(key) === undefined;
+  const recordedPrevious: Manifest['previous'] = !manifest
     ? remote.length
       ? {
           id: 'unrecorded',
@@ -125,11 +180,22 @@ export function planDeploy({ local, remote, manifest = null, observed = {}, pref
     : manifest.current.id === releaseId
       ? manifest.previous
       : { id: manifest.current.id, keys: Object.keys(manifest.current.files).sort() };
+  // A release a failed run left pending may be partly live: keep it with the previous one, pruned a release later.
+  const previous: Manifest['previous'] = !pending
+    ? recordedPrevious
+    : {
+        id: [recordedPrevious?.id, pending.id].filter((id) => id && id !== releaseId).join('+') || releaseId,
+        keys: [...new Set([...(recordedPrevious?.keys ?? []), ...pending.keys])].sort(),
+      };
 
   const keep = new Set([...Object.keys(files), ...(previous?.keys ?? [])]);
   const prunes: PlanItem[] = remote
     .filter((o) => managed(o.key) && !keep.has(o.key))
     .map((o) => ({ key: o.key, path: null, action: 'prune' as const, phase: null, contentType: null, cacheControl: null, md5: null, size: 0 }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const foreign = remote
+    .filter((o) => ours(o.key) && !keep.has(o.key) && siteOf(o.key) !== undefined)
+    .map((o) => ({ key: o.key, site: siteOf(o.key)! }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 
   return {
@@ -138,7 +204,9 @@ export function planDeploy({ local, remote, manifest = null, observed = {}, pref
     uploads: staged.filter((i) => i.action === 'upload'),
     skips: staged.filter((i) => i.action === 'skip'),
     prunes,
+    foreign,
     manifest: { version: 1, current: { id: releaseId, deployedAt: now.toISOString(), files }, previous },
+    pending: { version: 1, id: releaseId, startedAt: now.toISOString(), keys: [...new Set([...Object.keys(files), ...(pending?.keys ?? [])])].sort() },
   };
 }
 
@@ -172,9 +240,24 @@ export function parseManifest(text: string | undefined): Manifest | null {
   }
 }
 
+/** Reads a pending record from its JSON text; anything unreadable counts as none. */
+export function parsePending(text: string | undefined): Pending | null {
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text) as Pending;
+    if (data?.version !== 1 || typeof data.id !== 'string' || !Array.isArray(data.keys) || !data.keys.every((k) => typeof k === 'string')) return null;
+    return data;
+  } catch {
+    return null;
+  }
+}
+
 /** The plan as a table: one line per key with its action, content type and cache header. */
 export function formatPlan(plan: Plan): string {
-  const rows = plan.items.map((i) => [i.action, i.phase ?? '-', i.key, i.contentType ?? '-', i.cacheControl ?? '-']);
+  const rows = [
+    ...plan.items.map((i) => [i.action, i.phase ?? '-', i.key, i.contentType ?? '-', i.cacheControl ?? '-']),
+    ...plan.foreign.map((f) => ['KEEP', '-', f.key, `belongs to the site under ${f.site}`, '-']),
+  ];
   const header = ['ACTION', 'PHASE', 'KEY', 'CONTENT-TYPE', 'CACHE-CONTROL'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]) =>
@@ -183,5 +266,11 @@ export function formatPlan(plan: Plan): string {
       .join('  ')
       .trimEnd();
   const summary = `release ${plan.releaseId}: ${plan.uploads.length} to upload, ${plan.skips.length} unchanged, ${plan.prunes.length} to prune`;
-  return [line(header), ...rows.map(line), summary].join('\n');
+  const sites = [...new Set(plan.foreign.map((f) => f.site))].join(', ');
+  const warning = plan.foreign.length
+    ? [
+        `WARNING: ${plan.foreign.length} key(s) in this bucket belong to other sites (${sites}) and are left alone. Check that no site is deployed to a prefix of another by mistake.`,
+      ]
+    : [];
+  return [line(header), ...rows.map(line), summary, ...warning].join('\n');
 }

@@ -64,7 +64,7 @@ export function invalidationInput(distributionId: string, releaseId: string, now
 }
 
 export const REQUIRED_PERMISSIONS =
-  's3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket, and cloudfront:CreateInvalidation on the distribution';
+  's3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket, cloudfront:GetDistributionConfig and cloudfront:CreateInvalidation on the distribution, and cloudfront:GetResponseHeadersPolicy';
 
 /** A failure as a sentence that says what to do next. */
 export function explainError(error: unknown, target: { bucket: string; distributionId?: string | null }): string {
@@ -86,6 +86,6 @@ export function explainError(error: unknown, target: { bucket: string; distribut
   if (name === 'AccessDenied' || name === 'AccessDeniedException' || e?.$metadata?.httpStatusCode === 403) {
     return `Access denied (${message}). The deploy needs ${REQUIRED_PERMISSIONS}.`;
   }
-  if (name === 'PartialUploadError') return message;
+  if (name === 'PartialUploadError' || name === 'ConcurrentDeployError') return message;
   return `Deploy failed: ${name ? `${name}: ` : ''}${message}. Completed uploads are kept; running the deploy again finishes the job.`;
 }

@@ -2,7 +2,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLOUDFRONT_CSP_MAX_LENGTH, contentSecurityPolicy, inlineCode, inlineHashes, inlineScriptHashes, recordedHashes } from '../../../infra/lib/csp.ts';
+import {
+  CLOUDFRONT_CSP_MAX_LENGTH,
+  CSP_REPORT_GROUP,
+  contentSecurityPolicy,
+  inlineCode,
+  inlineHashes,
+  inlineScriptHashes,
+  missingHashes,
+  recordedHashes,
+  reportingEndpointsHeader,
+} from '../../../infra/lib/csp.ts';
 
 const FIXTURE = 'test/fixtures/s3-site';
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -66,5 +76,51 @@ describe('the policy', () => {
 
   it('built from the recorded hashes, fits the length CloudFront accepts in a response headers policy', () => {
     expect(contentSecurityPolicy(recordedHashes()).length).toBeLessThanOrEqual(CLOUDFRONT_CSP_MAX_LENGTH);
+  });
+});
+
+describe('reporting violations', () => {
+  const hashes = { scripts: ["'sha256-A='"], styles: [], styleAttributes: [] };
+
+  it('sends no report directive unless an endpoint is given', () => {
+    expect(contentSecurityPolicy(hashes)).not.toMatch(/report-/);
+  });
+
+  it('names the endpoint with report-to, and with report-uri for browsers without the Reporting API', () => {
+    const d = directives(contentSecurityPolicy(hashes, { reportEndpoint: 'https://reports.example/csp' }));
+    expect(d.get('report-to')).toEqual([CSP_REPORT_GROUP]);
+    expect(d.get('report-uri')).toEqual(['https://reports.example/csp']);
+    expect(reportingEndpointsHeader('https://reports.example/csp')).toBe(`${CSP_REPORT_GROUP}="https://reports.example/csp"`);
+  });
+
+  it('refuses an endpoint that is not an https URL, or that could break out of the header', () => {
+    expect(() => contentSecurityPolicy(hashes, { reportEndpoint: 'http://reports.example/csp' })).toThrow(/https/);
+    expect(() => contentSecurityPolicy(hashes, { reportEndpoint: 'not a url' })).toThrow(/https/);
+    expect(() => contentSecurityPolicy(hashes, { reportEndpoint: 'https://reports.example/a;script-src *' })).toThrow(/;/);
+    expect(() => reportingEndpointsHeader('https://reports.example/"x')).toThrow(/"/);
+  });
+});
+
+describe('checking a build against a deployed policy', () => {
+  const deployed = contentSecurityPolicy({ scripts: ["'sha256-A='", "'sha256-B='"], styles: ["'sha256-S='"], styleAttributes: ["'sha256-T='"] });
+
+  it('finds nothing missing when every hash of the build is in the policy, extra hashes allowed', () => {
+    expect(missingHashes(deployed, { scripts: ["'sha256-A='"], styles: ["'sha256-S='"], styleAttributes: ["'sha256-T='"] })).toEqual([]);
+  });
+
+  it('names each hash of the build the policy lacks, with the directive it belongs in', () => {
+    expect(missingHashes(deployed, { scripts: ["'sha256-A='", "'sha256-NEW='"], styles: ["'sha256-S2='"], styleAttributes: [] })).toEqual([
+      { directive: 'script-src', hash: "'sha256-NEW='" },
+      { directive: 'style-src', hash: "'sha256-S2='" },
+    ]);
+  });
+
+  it('takes a style attribute as missing when the policy forbids all of them', () => {
+    const none = contentSecurityPolicy({ scripts: [], styles: [], styleAttributes: [] });
+    expect(missingHashes(none, { scripts: [], styles: [], styleAttributes: ["'sha256-T='"] })).toEqual([{ directive: 'style-src-attr', hash: "'sha256-T='" }]);
+  });
+
+  it('does not take a hash in one directive for another', () => {
+    expect(missingHashes(deployed, { scripts: ["'sha256-S='"], styles: [], styleAttributes: [] })).toEqual([{ directive: 'script-src', hash: "'sha256-S='" }]);
   });
 });

@@ -1,9 +1,20 @@
 // The deploy plan: content types and cache headers per file, the upload order, skips, and what is pruned when.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentTypeFor, headersFor } from '../../../scripts/deploy/files.ts';
-import { formatPlan, keysToInspect, manifestKey, normalizePrefix, parseManifest, planDeploy, releaseIdOf } from '../../../scripts/deploy/plan.ts';
+import {
+  formatPlan,
+  keysToInspect,
+  manifestKey,
+  normalizePrefix,
+  otherSitePrefixes,
+  parseManifest,
+  planDeploy,
+  releaseIdOf,
+} from '../../../scripts/deploy/plan.ts';
 import type { LocalFile, Manifest, Plan } from '../../../scripts/deploy/plan.ts';
 import { explainError, invalidationInput, parseStackOutputs, resolveTarget } from '../../../scripts/deploy/target.ts';
+import { PLACEHOLDER_SITE_URL, basePathOfPage, basePathRefusal, buildBasePath, siteUrlOfPage, siteUrlRefusal } from '../../../scripts/deploy/build-info.ts';
 
 const file = (path: string, md5 = `md5-of-${path}`): LocalFile => ({ path, md5, size: 10 });
 const remoteOf = (plan: Plan) => plan.items.filter((i) => i.action !== 'prune').map((i) => ({ key: i.key, etag: `"${i.md5}"` }));
@@ -28,6 +39,8 @@ describe('headers per file', () => {
     ['pagefind/fragment/en_1a2b3c.pf_fragment', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
     ['pagefind/pagefind.en_5951cab55e.pf_meta', 'application/octet-stream', CACHE_IMMUTABLE, 'assets'],
     ['downloads/notes', 'application/octet-stream', CACHE_REVALIDATE, 'files'],
+    ['sw.js', 'text/javascript; charset=utf-8', CACHE_REVALIDATE, 'worker'],
+    ['lessons/sw.js', 'text/javascript; charset=utf-8', CACHE_REVALIDATE, 'files'],
   ])('%s is %s, cached "%s", uploaded with the %s', (path, contentType, cacheControl, phase) => {
     expect(headersFor(path)).toEqual({ contentType, cacheControl, phase });
   });
@@ -39,14 +52,18 @@ describe('headers per file', () => {
 });
 
 describe('planning a first deploy to an empty bucket', () => {
-  const plan = planDeploy({ local: [file('index.html'), file('favicon.svg'), file('_astro/a.1.js'), file('lessons/x/index.html')], remote: [] });
+  const plan = planDeploy({
+    local: [file('sw.js'), file('index.html'), file('favicon.svg'), file('_astro/a.1.js'), file('lessons/x/index.html')],
+    remote: [],
+  });
 
-  it('uploads hashed assets first, other files next and pages last', () => {
+  it('uploads hashed assets first, other files next, pages after them and the service worker last', () => {
     expect(plan.uploads.map((i) => `${i.phase}:${i.key}`)).toEqual([
       'assets:_astro/a.1.js',
       'files:favicon.svg',
       'pages:index.html',
       'pages:lessons/x/index.html',
+      'worker:sw.js',
     ]);
   });
 
@@ -54,7 +71,7 @@ describe('planning a first deploy to an empty bucket', () => {
     expect(plan.skips).toEqual([]);
     expect(plan.prunes).toEqual([]);
     expect(plan.manifest.previous).toBeNull();
-    expect(Object.keys(plan.manifest.current.files)).toHaveLength(4);
+    expect(Object.keys(plan.manifest.current.files)).toHaveLength(5);
   });
 });
 
@@ -125,6 +142,20 @@ describe('planning later deploys', () => {
     ]);
   });
 
+  it('keeps the files of a release a failed run left pending, and records them with the previous release', () => {
+    const bucket = [...remoteOf(release1), { key: '_astro/a.2.js', etag: '"x"' }, { key: 'index.html', etag: '"h2"' }];
+    const pending = { version: 1 as const, id: 'r2', startedAt: '2026-01-01T00:00:00.000Z', keys: ['_astro/a.2.js', 'favicon.svg', 'index.html'] };
+    const release3 = planDeploy({ local: [file('index.html', 'h3'), file('_astro/a.3.js')], remote: bucket, manifest: release1.manifest, pending });
+    expect(release3.prunes).toEqual([]);
+    expect(release3.manifest.previous).toEqual({ id: `${release1.releaseId}+r2`, keys: ['_astro/a.1.js', '_astro/a.2.js', 'favicon.svg', 'index.html'] });
+    expect(release3.pending.keys).toEqual(['_astro/a.2.js', '_astro/a.3.js', 'favicon.svg', 'index.html']);
+  });
+
+  it('records a pending release of its own files alone when no run failed before', () => {
+    const release2 = planDeploy({ local: [file('index.html', 'h2'), file('_astro/a.2.js')], remote: remoteOf(release1), manifest: release1.manifest });
+    expect(release2.pending).toMatchObject({ version: 1, id: release2.releaseId, keys: ['_astro/a.2.js', 'index.html'] });
+  });
+
   it('treats what a bucket holds without a manifest as the previous release, so nothing is pruned at once', () => {
     const plan = planDeploy({ local: [file('index.html')], remote: [{ key: 'old/page.html', etag: '"x"' }] });
     expect(plan.prunes).toEqual([]);
@@ -143,6 +174,64 @@ describe('deploying under a prefix', () => {
     expect(plan.uploads.map((i) => i.key)).toEqual(['course/index.html']);
     expect(plan.prunes).toEqual([]);
     expect(manifestKey(normalizePrefix('/course/'))).toBe('course/_releases/current.json');
+  });
+});
+
+describe('sharing a bucket with sites deployed under a prefix', () => {
+  const release1 = planDeploy({ local: [file('index.html', 'h1'), file('_astro/a.1.js')], remote: [] });
+  const course = [
+    { key: 'course/_releases/current.json', etag: '"m"' },
+    { key: 'course/index.html', etag: '"c1"' },
+    { key: 'course/_astro/c.1.js', etag: '"c2"' },
+    { key: 'course/_astro/c.0.js', etag: '"c3"' },
+  ];
+  const courseSite = { prefix: 'course/', keys: ['course/index.html', 'course/_astro/c.1.js', 'course/_astro/c.0.js'] };
+
+  it('a deploy at the bucket root never prunes a key under another site, and lists each one it spared', () => {
+    const plan = planDeploy({
+      local: [file('index.html', 'h2'), file('_astro/a.2.js')],
+      remote: [...remoteOf(release1), ...course, { key: 'stray.txt', etag: '"s"' }],
+      manifest: release1.manifest,
+      otherSites: [courseSite],
+    });
+    expect(plan.prunes.map((i) => i.key)).toEqual(['stray.txt']);
+    expect(plan.foreign).toEqual(course.map((o) => ({ key: o.key, site: 'course/' })).sort((a, b) => (a.key < b.key ? -1 : 1)));
+  });
+
+  it("spares a key listed in another site's manifest even outside that site's prefix", () => {
+    const plan = planDeploy({
+      local: [file('index.html', 'h2')],
+      remote: [...remoteOf(release1), { key: 'shared/logo.svg', etag: '"l"' }],
+      manifest: release1.manifest,
+      otherSites: [{ prefix: 'course/', keys: ['shared/logo.svg'] }],
+    });
+    expect(plan.prunes).toEqual([]);
+    expect(plan.foreign).toEqual([{ key: 'shared/logo.svg', site: 'course/' }]);
+  });
+
+  it("does not count another site's keys as its own previous release on a first deploy", () => {
+    const plan = planDeploy({ local: [file('index.html')], remote: [...course, { key: 'old.html', etag: '"o"' }], otherSites: [courseSite] });
+    expect(plan.manifest.previous).toEqual({ id: 'unrecorded', keys: ['old.html'] });
+  });
+
+  it('prints the spared keys loudly in the plan', () => {
+    const plan = planDeploy({
+      local: [file('index.html', 'h2')],
+      remote: [...remoteOf(release1), ...course],
+      manifest: release1.manifest,
+      otherSites: [courseSite],
+    });
+    const text = formatPlan(plan);
+    expect(text).toMatch(/^KEEP\s+-\s+course\/index\.html\s+belongs to the site under course\//m);
+    expect(text).toMatch(/WARNING: 4 key\(s\) in this bucket belong to other sites \(course\/\) and are left alone\./);
+  });
+
+  it('finds the other sites of a bucket from their release manifests', () => {
+    expect(otherSitePrefixes(['_releases/current.json', 'course/_releases/current.json', 'a/b/_releases/pending.json', 'x/_releases/old.json'], '')).toEqual([
+      'a/b/',
+      'course/',
+    ]);
+    expect(otherSitePrefixes(['course/_releases/current.json', 'course/v2/_releases/current.json'], 'course/')).toEqual(['course/v2/']);
   });
 });
 
@@ -226,5 +315,52 @@ describe('explaining failures', () => {
 
   it('says that a rerun finishes an interrupted deploy', () => {
     expect(explainError(new Error('socket hang up'), target)).toMatch(/running the deploy again finishes the job/);
+  });
+});
+
+describe('the base path of a build', () => {
+  const page = (head: string) => `<!doctype html><html><head>${head}</head><body></body></html>`;
+
+  it('is read from where its pages load their hashed assets', () => {
+    expect(basePathOfPage(page('<link rel="stylesheet" href="/_astro/a.1.css"><script type="module" src="/_astro/b.2.js"></script>'))).toBe('/');
+    expect(basePathOfPage(page('<link rel="stylesheet" href="/devops-course/_astro/a.1.css">'))).toBe('/devops-course/');
+  });
+
+  it('is unknown when a page loads no hashed asset, or loads them from two places', () => {
+    expect(basePathOfPage(page('<title>x</title>'))).toBeNull();
+    expect(basePathOfPage(page('<link rel="stylesheet" href="/a/_astro/x.css"><link rel="stylesheet" href="/b/_astro/y.css">'))).toBeNull();
+  });
+
+  it('of the fixture is the root', () => {
+    expect(buildBasePath('test/fixtures/s3-site')).toBe('/');
+  });
+
+  it('must agree with the upload prefix and the stack', () => {
+    expect(basePathRefusal({ buildBase: '/course/', prefix: 'course', stackBase: '/course/' })).toBeNull();
+    expect(basePathRefusal({ buildBase: '/', prefix: '', stackBase: null })).toBeNull();
+    expect(basePathRefusal({ buildBase: '/course/', prefix: '', stackBase: null })).toMatch(/made for the base path \/course\/.*--prefix course/);
+    expect(basePathRefusal({ buildBase: '/course/', prefix: 'course', stackBase: '/', distributionId: 'E1' })).toMatch(/BasePath=\/course\//);
+    expect(basePathRefusal({ buildBase: null, prefix: 'course', stackBase: '/' })).toMatch(/stack's BasePath/);
+  });
+});
+
+describe('the site URL of a build', () => {
+  it('is read from the canonical link of its home page', () => {
+    expect(siteUrlOfPage('<link rel="canonical" href="https://course.example.org/devops/">')).toBe('https://course.example.org');
+    expect(siteUrlOfPage('<title>no canonical</title>')).toBeNull();
+  });
+
+  it('is the placeholder Astro is configured with when SITE_URL is not set', () => {
+    expect(readFileSync('astro.config.mjs', 'utf8')).toContain(`process.env.SITE_URL ?? '${PLACEHOLDER_SITE_URL}'`);
+  });
+
+  it('refuses the placeholder, and says how to set the real one', () => {
+    expect(siteUrlRefusal(PLACEHOLDER_SITE_URL, null)).toMatch(/placeholder.*SITE_URL=https:\/\/.*npm run build/);
+    expect(siteUrlRefusal('https://course.example.org', null)).toBeNull();
+  });
+
+  it('refuses a site URL other than the one the stack serves', () => {
+    expect(siteUrlRefusal('https://course.example.org', 'https://d111111abcdef8.cloudfront.net/')).toMatch(/SiteUrl.*d111111abcdef8/);
+    expect(siteUrlRefusal('https://d111111abcdef8.cloudfront.net', 'https://d111111abcdef8.cloudfront.net/')).toBeNull();
   });
 });

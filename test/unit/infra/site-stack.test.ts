@@ -2,13 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
-import { PERMISSIONS_POLICY, SiteStack } from '../../../infra/lib/site-stack.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CSP_REPORT_GROUP, contentSecurityPolicy, recordedHashes } from '../../../infra/lib/csp.ts';
+import { PERMISSIONS_POLICY, S3_HEADERS_REMOVED, SiteStack } from '../../../infra/lib/site-stack.ts';
 import { VIEWER_REQUEST_FILE } from '../../../infra/lib/viewer-request.ts';
+import { csp, template as synthesized } from './synthesized-stack.ts';
 
-const csp = contentSecurityPolicy(recordedHashes());
-const template = Template.fromStack(new SiteStack(new App(), 'Test', { contentSecurityPolicy: csp }));
+// Synthesis and deploys take seconds, many more on a loaded machine: generous limits, and no assertion about time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+const template = synthesized();
 const YEAR = 365 * 24 * 3600;
 
 const distributionConfig = () => Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
@@ -47,6 +50,24 @@ describe('the site bucket', () => {
             Action: 's3:GetObject',
             Principal: { Service: 'cloudfront.amazonaws.com' },
             Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('denies the distribution the deploy records under _releases/, at the root and under any prefix', () => {
+    const siteBucket = logicalIdOf('AWS::S3::Bucket', { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
+    const objects = (path: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucket, 'Arn'] }, path]] });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: siteBucket },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Resource: [objects('/_releases/*'), objects('/*/_releases/*')],
           }),
         ]),
       },
@@ -171,6 +192,24 @@ describe('the response headers policy', () => {
     expect(headers().CustomHeadersConfig.Items).toEqual([{ Header: 'Permissions-Policy', Value: PERMISSIONS_POLICY, Override: true }]);
     expect(PERMISSIONS_POLICY).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
   });
+
+  it('removes the headers S3 adds about itself before they reach a browser', () => {
+    expect(headers().RemoveHeadersConfig.Items).toEqual(S3_HEADERS_REMOVED.map((Header) => ({ Header })));
+    expect(S3_HEADERS_REMOVED).toEqual(
+      expect.arrayContaining(['server', 'x-amz-server-side-encryption', 'x-amz-version-id', 'x-amz-id-2', 'x-amz-request-id']),
+    );
+  });
+
+  it('with a report endpoint, sends the Reporting-Endpoints header that the policy names in report-to', () => {
+    const endpoint = 'https://reports.example/csp';
+    const policy = contentSecurityPolicy(recordedHashes(), { reportEndpoint: endpoint });
+    const reporting = Template.fromStack(new SiteStack(new App(), 'Reporting', { contentSecurityPolicy: policy, cspReportEndpoint: endpoint }));
+    const config = Object.values(reporting.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties.ResponseHeadersPolicyConfig;
+    expect(config.CustomHeadersConfig.Items).toContainEqual({ Header: 'Reporting-Endpoints', Value: `${CSP_REPORT_GROUP}="${endpoint}"`, Override: true });
+    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(
+      /; report-to csp-endpoint; report-uri https:\/\/reports\.example\/csp$/,
+    );
+  });
 });
 
 describe('the optional custom domain and access logs', () => {
@@ -187,7 +226,7 @@ describe('the optional custom domain and access logs', () => {
     expect(config.ViewerCertificate).toEqual({
       'Fn::If': [
         'HasDomain',
-        { AcmCertificateArn: { Ref: 'CertificateArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        { AcmCertificateArn: { Ref: 'CertificateArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2025' },
         { CloudFrontDefaultCertificate: true },
       ],
     });

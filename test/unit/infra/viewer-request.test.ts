@@ -1,6 +1,7 @@
 // The CloudFront viewer-request function, evaluated as CloudFront runs it, against a table of paths.
 import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VIEWER_REQUEST_FILE, loadViewerRequest, route, viewerRequestEvent } from '../../../infra/lib/viewer-request.ts';
 
@@ -20,6 +21,55 @@ describe('the viewer-request function file', () => {
 
   it('defines handler in a bare context without Node globals', () => {
     expect(typeof handler).toBe('function');
+  });
+});
+
+/** Where a browser on a page of the site goes when it follows a redirect's Location. */
+const followedFrom = (location: string, page = 'https://site.example/lessons/x') => new URL(location, page);
+
+describe('redirects never leave the site', () => {
+  const hostile: [description: string, uri: string, location: string][] = [
+    ['two leading slashes (a scheme-relative URL)', '//evil.example/x', '/evil.example/x/'],
+    ['three leading slashes', '///evil.example/x', '/evil.example/x/'],
+    ['a slash and a backslash, which browsers read as two slashes', '/\\evil.example/x', '/%5Cevil.example/x/'],
+    ['backslashes only', '/\\\\evil.example/x', '/%5C%5Cevil.example/x/'],
+    ['a slash, a tab and a slash (browsers drop the tab)', '/\t/evil.example/x', '/%09/evil.example/x/'],
+    ['a slash, a newline and a slash', '/\n/evil.example/x', '/%0A/evil.example/x/'],
+    ['a slash, a space and a slash', '/ /evil.example/x', '/%20/evil.example/x/'],
+    ['an IPv4 address written as one number', '//134744072', '/134744072/'],
+    ['a host written with the ideographic full stop', '//evil\u3002example/x', '/evil%E3%80%82example/x/'],
+    ['a host written with the fullwidth full stop', '//evil\uff0eexample', '/evil%EF%BC%8Eexample/'],
+    ['a dot segment before the slashes', '/..//evil.example/x', '/../evil.example/x/'],
+    ['doubled slashes further on', '/lessons//x', '/lessons/x/'],
+    ['a DEL character', '/a\u007fb', '/a%7Fb/'],
+    ['a lone surrogate', '/a\ud800b', '/a%EF%BF%BDb/'],
+  ];
+
+  it.each(hostile)('answers a path with %s with a redirect on the site (%j)', (_description, uri, location) => {
+    expect(route(handler, uri)).toEqual({ kind: 'redirect', status: 301, location });
+    expect(followedFrom(location).origin).toBe('https://site.example');
+  });
+
+  it('keeps the query string on a normalised redirect', () => {
+    expect(route(handler, '//evil.example/x', 'a=1')).toEqual({ kind: 'redirect', status: 301, location: '/evil.example/x/?a=1' });
+  });
+
+  it('keeps every redirect, for any path a client can send, on the site and its Location free of control characters', () => {
+    const segment = fc.string({
+      unit: fc.constantFrom('/', '\\', '\t', '\n', '\r', ' ', '.', '%', '@', ':', 'a', 'e', '\u3002', '\uff0e', '\u0000', '\ud800'),
+    });
+    fc.assert(
+      fc.property(segment, fc.option(fc.string({ unit: 'binary' }), { nil: undefined }), (rest, query) => {
+        const result = handler(viewerRequestEvent(`/${rest}`, query));
+        if (!('statusCode' in result)) return;
+        const location = result.headers!.location!.value;
+        expect(location).toMatch(/^\/(?![/\\])/);
+        expect(location).not.toMatch(/[\u0000-\u0020\u007f-\uffff]/);
+        expect(followedFrom(location).origin).toBe('https://site.example');
+        expect(followedFrom(location, 'https://site.example/').origin).toBe('https://site.example');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
