@@ -35,6 +35,8 @@ export interface ProgressStore {
   receive: (raw: string | null) => void;
   /** Tries again to validate saved data and save what waits, when saving is paused (say, when the network returns). */
   retry: () => void;
+  /** Whether saving is paused (the validator did not load, or the saved data comes from a newer release). */
+  isPaused: () => boolean;
 }
 
 export const PAUSED_MESSAGE =
@@ -186,7 +188,7 @@ export function createProgressStore({ storage, loadReader, now = () => new Date(
   if (!storage) {
     $notice.set({ tone: 'warning', message: 'This browser does not let the course save progress, so it will be forgotten when you close the tab.' });
   }
-  return { $progress, $notice, update, ready, receive, retry };
+  return { $progress, $notice, update, ready, receive, retry, isPaused: () => paused };
 }
 
 function browserStorage(): Storage | null {
@@ -218,3 +220,6 @@ export const $notice = store.$notice;
 export const update = store.update;
 /** Resolves with progress once saved data has been validated (immediately when it was trusted). */
 export const ready = store.ready;
+/** Tries saving again when it is paused; `isPaused` says whether it still is. */
+export const retry = store.retry;
+export const isPaused = store.isPaused;

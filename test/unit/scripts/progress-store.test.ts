@@ -201,10 +201,12 @@ describe('retrying after a failed load', () => {
     store.update(done('agile'));
     await store.ready();
     expect(store.$notice.get()?.message).toBe(PAUSED_MESSAGE);
+    expect(store.isPaused()).toBe(true);
     store.retry();
     const p = await store.ready();
     expect(Object.keys(p.completed).sort()).toEqual(['agile', 'origins']);
     expect(saved(storage)).toEqual(p);
+    expect(store.isPaused()).toBe(false);
     store.retry();
     await store.ready();
     expect(loadReader).toHaveBeenCalledTimes(3);
