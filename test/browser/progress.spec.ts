@@ -1,6 +1,7 @@
 // Progress is never lost: export/import with merge, replace and undo, bad files refused, corrupt data reset, saving paused safely, sims shown.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { PROGRESS_KEY, watch } from './site.ts';
 
 test('exported progress restores everything in a fresh browser', async ({ page, browser }) => {
@@ -102,6 +103,12 @@ test('progress the course wrote itself is read without loading the validator; an
   expect(validatorLoads).toHaveLength(1);
 });
 
+/** Runs axe (WCAG 2.1 AA) over one part of the page, which the page-wide audit only sees empty or hidden. */
+async function axeClean(page: Page, selector: string): Promise<void> {
+  const axe = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 /** An export file holding the given completed lessons, all on one date, plus anything else given. */
 function progressFile(completed: string[], at: string, extra: Record<string, unknown> = {}): Buffer {
   const dates = Object.fromEntries(completed.map((slug) => [slug, at]));
@@ -118,7 +125,7 @@ function progressFile(completed: string[], at: string, extra: Record<string, unk
   };
   return Buffer.from(JSON.stringify({ app: 'ship-small', kind: 'progress', exportedAt: at, progress }));
 }
-const completedCount = (page: import('@playwright/test').Page) =>
+const completedCount = (page: Page) =>
   page.evaluate((key) => Object.keys((JSON.parse(localStorage.getItem(key) ?? '{}') as { completed?: object }).completed ?? {}).length, PROGRESS_KEY);
 
 test('importing an older file asks first, shows both sides, and merge, replace and cancel can each be undone or change nothing', async ({ page }) => {
@@ -144,6 +151,8 @@ test('importing an older file asks first, shows both sides, and merge, replace a
   await expect(compare.getByRole('row', { name: /Lessons completed/ })).toHaveText(/Lessons completed\s*4\s*2/);
   await expect(compare).toContainText('The file is older than what this browser holds');
   await expect(compare).toContainText('1 lesson this course does not have (retired-lesson)');
+  await expect(compare.locator('[data-import-heading]')).toBeFocused();
+  await axeClean(page, '[data-import-compare]');
   expect(await completedCount(page)).toBe(4);
 
   await page.getByRole('button', { name: 'Merge' }).click();
@@ -242,5 +251,6 @@ test('missions won and the last simulation run show on the course map and the co
   await expect(table.getByRole('row', { name: /Result code/ })).toContainText('SS1-test-code');
   await expect(table.getByRole('row', { name: /deploys/ })).toContainText('13');
   await expect(table.getByRole('row', { name: /lead/ })).toContainText('–');
+  await axeClean(page, '[data-sims]');
   await expect(page.locator('[data-sim-summary="batch"]')).toContainText('Missions won: calm-quarter (May 1, 2026), ship-daily (May 1, 2026).');
 });
