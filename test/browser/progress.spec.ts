@@ -129,6 +129,7 @@ const completedCount = (page: Page) =>
   page.evaluate((key) => Object.keys((JSON.parse(localStorage.getItem(key) ?? '{}') as { completed?: object }).completed ?? {}).length, PROGRESS_KEY);
 
 test('importing an older file asks first, shows both sides, and merge, replace and cancel can each be undone or change nothing', async ({ page }) => {
+  test.slow(); // three imports, each read, compared and applied: a long journey on a busy machine
   await page.goto('/lessons/');
   const input = page.locator('input[data-import]');
   const status = page.locator('[data-import-status]');
