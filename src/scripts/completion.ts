@@ -21,7 +21,7 @@ function fillSims(box: HTMLElement, p: Progress): void {
   if (note) note.hidden = ids.some((id) => lastSimRun(p, id) || Object.keys(missionsWon(p, id)).length);
   for (const id of ids) {
     const run = lastSimRun(p, id);
-    const missions = Object.entries(missionsWon(p, id)).sort((a, b) => (a[1] < b[1] ? -1 : 1));
+    const missions = Object.entries(missionsWon(p, id)).sort(([ma, a], [mb, b]) => (a === b ? ma.localeCompare(mb) : a < b ? -1 : 1));
     if (!run && missions.length === 0) continue;
     const section = element('section');
     section.dataset['simSummary'] = id;

@@ -3,7 +3,7 @@ import { importProgress } from '../lib/progress-read.ts';
 import { dropUnknownLessons, isEmpty, mergeProgress, summarize, type ProgressSummary } from '../lib/progress-merge.ts';
 import { BACKUP_PREFIX } from '../lib/progress.ts';
 import type { Progress } from '../schemas/progress.ts';
-import { ready, update } from './progress-store.ts';
+import { isPaused, ready, retry, update } from './progress-store.ts';
 
 /** Where the progress from before the latest import is kept (one copy, replaced by the next import). */
 export const IMPORT_BACKUP_KEY = `${BACKUP_PREFIX}before-import`;
@@ -84,7 +84,16 @@ export async function offerImport(file: File, slugs: readonly string[], say: Say
   ]
     .filter(Boolean)
     .join(' ');
+  // The validator is loaded now (this module imports it), so saving paused by a failed load can resume first.
+  retry();
   const current = await ready();
+  if (isPaused()) {
+    say(
+      'Import failed: saving is paused (see the notice at the top of the page), so the file could not be combined with your saved progress. Nothing was changed.',
+      true,
+    );
+    return;
+  }
   const compare = document.querySelector<HTMLElement>('[data-import-compare]');
   document.querySelector<HTMLButtonElement>('[data-import-undo]')?.setAttribute('hidden', '');
   if (isEmpty(current) || !compare) {

@@ -33,10 +33,14 @@ export interface ProgressStore {
   ready: () => Promise<Progress>;
   /** A new saved value written by another tab (from the storage event); null when it was removed. */
   receive: (raw: string | null) => void;
+  /** Tries again to validate saved data and save what waits, when saving is paused (say, when the network returns). */
+  retry: () => void;
+  /** Whether saving is paused (the validator did not load, or the saved data comes from a newer release). */
+  isPaused: () => boolean;
 }
 
 export const PAUSED_MESSAGE =
-  'Saving is paused: the part of the course that checks your saved progress did not load (the network may be down, or the course was updated since this tab opened). Your saved progress is untouched, and what you do on this page is kept until saving resumes. Reload the page to try again.';
+  'Saving is paused: the part of the course that checks your saved progress did not load (the network may be down, or the course was updated since this tab opened). Your saved progress is untouched. What you do on this page is kept here and saved as soon as that part loads: the course tries again with each change and when the network returns, or reload the page.';
 
 export const NEWER_MESSAGE =
   'Saving is paused: your progress was saved by a newer version of the course, open in another tab. It is untouched. Reload this page to continue with the newer version.';
@@ -177,11 +181,14 @@ export function createProgressStore({ storage, loadReader, now = () => new Date(
     });
 
   const ready = (): Promise<Progress> => chain.then(() => $progress.get());
+  const retry = (): void => {
+    if (paused) enqueue(async () => void (await settle()));
+  };
 
   if (!storage) {
     $notice.set({ tone: 'warning', message: 'This browser does not let the course save progress, so it will be forgotten when you close the tab.' });
   }
-  return { $progress, $notice, update, ready, receive };
+  return { $progress, $notice, update, ready, receive, retry, isPaused: () => paused };
 }
 
 function browserStorage(): Storage | null {
@@ -202,6 +209,7 @@ if (typeof window !== 'undefined') {
     if (event.storageArea !== storage) return;
     if (event.key === PROGRESS_KEY || event.key === null) store.receive(event.key === null ? null : event.newValue);
   });
+  window.addEventListener('online', () => store.retry());
 }
 
 /** The learner's progress on this page: read it with get/subscribe/listen, change it with `update`. */
@@ -212,3 +220,6 @@ export const $notice = store.$notice;
 export const update = store.update;
 /** Resolves with progress once saved data has been validated (immediately when it was trusted). */
 export const ready = store.ready;
+/** Tries saving again when it is paused; `isPaused` says whether it still is. */
+export const retry = store.retry;
+export const isPaused = store.isPaused;

@@ -1,6 +1,7 @@
-// Progress is never lost: export/import across browsers, bad files refused, corrupt data reset with a notice, tabs in sync.
+// Progress is never lost: export/import with merge, replace and undo, bad files refused, corrupt data reset, saving paused safely, sims shown.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { PROGRESS_KEY, watch } from './site.ts';
 
 test('exported progress restores everything in a fresh browser', async ({ page, browser }) => {
@@ -100,4 +101,157 @@ test('progress the course wrote itself is read without loading the validator; an
   await page.reload();
   await expect(page.locator('[data-lesson-item="agile"] [data-state-text]')).toHaveText('Completed');
   expect(validatorLoads).toHaveLength(1);
+});
+
+/** Runs axe (WCAG 2.1 AA) over one part of the page, which the page-wide audit only sees empty or hidden. */
+async function axeClean(page: Page, selector: string): Promise<void> {
+  const axe = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** An export file holding the given completed lessons, all on one date, plus anything else given. */
+function progressFile(completed: string[], at: string, extra: Record<string, unknown> = {}): Buffer {
+  const dates = Object.fromEntries(completed.map((slug) => [slug, at]));
+  const progress = {
+    version: 4,
+    visited: dates,
+    completed: dates,
+    quiz: {},
+    last: null,
+    confidence: { before: null, after: null },
+    assessment: null,
+    sims: {},
+    ...extra,
+  };
+  return Buffer.from(JSON.stringify({ app: 'ship-small', kind: 'progress', exportedAt: at, progress }));
+}
+const completedCount = (page: Page) =>
+  page.evaluate((key) => Object.keys((JSON.parse(localStorage.getItem(key) ?? '{}') as { completed?: object }).completed ?? {}).length, PROGRESS_KEY);
+
+test('importing an older file asks first, shows both sides, and merge, replace and cancel can each be undone or change nothing', async ({ page }) => {
+  test.slow(); // three imports, each read, compared and applied: a long journey on a busy machine
+  await page.goto('/lessons/');
+  const input = page.locator('input[data-import]');
+  const status = page.locator('[data-import-status]');
+  const compare = page.locator('[data-import-compare]');
+  await input.setInputFiles({
+    name: 'newer.json',
+    mimeType: 'application/json',
+    buffer: progressFile(['origins', 'waterfall', 'agile', 'conway'], '2026-05-01T09:00:00.000Z'),
+  });
+  await expect(status).toContainText('Progress imported from newer.json: 4 completed lessons.');
+  expect(await completedCount(page)).toBe(4);
+
+  const older = {
+    name: 'older.json',
+    mimeType: 'application/json',
+    buffer: progressFile(['origins', 'testing', 'retired-lesson'], '2026-01-01T09:00:00.000Z'),
+  };
+  await input.setInputFiles(older);
+  await expect(compare).toBeVisible();
+  await expect(compare.getByRole('row', { name: /Lessons completed/ })).toHaveText(/Lessons completed\s*4\s*2/);
+  await expect(compare).toContainText('The file is older than what this browser holds');
+  await expect(compare).toContainText('1 lesson this course does not have (retired-lesson)');
+  await expect(compare.locator('[data-import-heading]')).toBeFocused();
+  await axeClean(page, '[data-import-compare]');
+  expect(await completedCount(page)).toBe(4);
+
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expect(compare).toBeHidden();
+  await expect(status).toContainText('Merged older.json into this browser’s progress. This browser now holds 5 completed lessons.');
+  await expect(page.locator('[data-lesson-item="testing"] [data-state-text]')).toHaveText('Completed');
+  expect(await page.evaluate(() => localStorage.getItem('ship-small:progress-backup:before-import'))).toContain('"conway"');
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(status).toContainText('Import undone');
+  await expect(page.locator('[data-lesson-item="testing"] [data-state-text]')).toHaveText('Not started');
+  expect(await completedCount(page)).toBe(4);
+
+  await input.setInputFiles(older);
+  await page.getByRole('button', { name: 'Replace with the file' }).click();
+  await expect(status).toContainText('This browser now holds 2 completed lessons.');
+  await expect(page.locator('[data-lesson-item="conway"] [data-state-text]')).toHaveText('Not started');
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.locator('[data-lesson-item="conway"] [data-state-text]')).toHaveText('Completed');
+  expect(await completedCount(page)).toBe(4);
+
+  const before = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
+  await input.setInputFiles(older);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toContainText('Import cancelled. Nothing was changed.');
+  expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBe(before);
+});
+
+test('when the validator cannot load, saving pauses, saved data stays untouched, and the learner is told', async ({ page }) => {
+  const v3 = JSON.stringify({
+    version: 3,
+    visited: {},
+    completed: { origins: '2026-01-01T09:00:00.000Z' },
+    quiz: {},
+    last: null,
+    confidence: { before: null, after: null },
+    assessment: null,
+  });
+  await page.goto('/lessons/');
+  await page.evaluate(([key, raw]) => localStorage.setItem(key!, raw!), [PROGRESS_KEY, v3]);
+  await page.route(/progress-read/, (route) => route.abort());
+  await page.goto('/lessons/agile/');
+  await expect(page.locator('#progress-notice')).toContainText('Saving is paused');
+  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Completed');
+  expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBe(v3);
+
+  await page.unroute(/progress-read/);
+  await page.getByRole('button', { name: 'Mark as not complete' }).click();
+  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await expect(page.locator('#progress-notice')).toContainText('updated from an older format (version 3)');
+  await expect.poll(() => completedCount(page)).toBe(2);
+});
+
+test('the assessment and confidence pages show validated progress without a second reload', async ({ page }) => {
+  const v3 = {
+    version: 3,
+    visited: {},
+    completed: {},
+    quiz: {},
+    last: null,
+    confidence: { before: { at: '2026-01-01T09:00:00.000Z', ratings: {} }, after: null },
+    assessment: { at: '2026-01-02T09:00:00.000Z', answers: { '0': 0 } },
+  };
+  await page.goto('/');
+  await page.evaluate(([key, raw]) => localStorage.setItem(key!, raw!), [PROGRESS_KEY, JSON.stringify(v3)]);
+  await page.goto('/assessment/');
+  await expect(page.locator('[data-assessment-status]')).toContainText('You scored');
+  await expect(page.getByRole('button', { name: 'Retake the assessment' })).toBeVisible();
+  await page.evaluate(([key, raw]) => localStorage.setItem(key!, raw!), [PROGRESS_KEY, JSON.stringify(v3)]);
+  await page.goto('/confidence/');
+  await expect(page.getByLabel('After the course')).toBeChecked();
+});
+
+test('"Retake the assessment" stays hidden until the assessment has been submitted', async ({ page }) => {
+  await page.goto('/assessment/');
+  await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retake the assessment' })).toBeHidden();
+});
+
+test('missions won and the last simulation run show on the course map and the course summary', async ({ page }) => {
+  const at = '2026-05-01T09:00:00.000Z';
+  const sims = {
+    batch: {
+      runs: [{ at, code: 'SS1-test-code', query: 'seed=7', summary: { deploys: 13, tier: 'high', lead: null } }],
+      missions: { 'ship-daily': at, 'calm-quarter': at },
+    },
+  };
+  await page.goto('/lessons/');
+  await expect(page.locator('main > p').first()).toContainText('also has a simulation to play');
+  await expect(page.locator('[data-lesson-item="batch-size"] [data-missions-won]')).toBeHidden();
+  await page.locator('input[data-import]').setInputFiles({ name: 'sims.json', mimeType: 'application/json', buffer: progressFile([], at, { sims }) });
+  await expect(page.locator('[data-lesson-item="batch-size"] [data-missions-won]')).toHaveText('· 2 missions won');
+  await expect(page.locator('[data-lesson-item="origins"] [data-missions-won]')).toHaveCount(0);
+  await page.goto('/completion/');
+  const table = page.getByRole('table', { name: 'The last run of batch' });
+  await expect(table.getByRole('row', { name: /Result code/ })).toContainText('SS1-test-code');
+  await expect(table.getByRole('row', { name: /deploys/ })).toContainText('13');
+  await expect(table.getByRole('row', { name: /lead/ })).toContainText('–');
+  await axeClean(page, '[data-sims]');
+  await expect(page.locator('[data-sim-summary="batch"]')).toContainText('Missions won: calm-quarter (May 1, 2026), ship-daily (May 1, 2026).');
 });

@@ -191,3 +191,24 @@ describe('the progress store', () => {
     expect(await store.ready()).toEqual(emptyProgress());
   });
 });
+
+describe('retrying after a failed load', () => {
+  it('saves what waited once a retry loads the validator, and does nothing when saving was never paused', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, v3({ origins: now.toISOString() }));
+    const loadReader = flaky(2);
+    const store = createProgressStore({ storage, loadReader });
+    store.update(done('agile'));
+    await store.ready();
+    expect(store.$notice.get()?.message).toBe(PAUSED_MESSAGE);
+    expect(store.isPaused()).toBe(true);
+    store.retry();
+    const p = await store.ready();
+    expect(Object.keys(p.completed).sort()).toEqual(['agile', 'origins']);
+    expect(saved(storage)).toEqual(p);
+    expect(store.isPaused()).toBe(false);
+    store.retry();
+    await store.ready();
+    expect(loadReader).toHaveBeenCalledTimes(3);
+  });
+});
