@@ -64,7 +64,7 @@ export const batchFields = defineFields({
   migration: {
     kind: 'number',
     min: 0,
-    max: 20,
+    max: 100,
     step: 0.5,
     default: 2,
     unit: '%',
