@@ -212,6 +212,35 @@ describe('the course content', () => {
       expect(slugs.has(confidenceStatementSchema.parse(s).lesson)).toBe(true);
   });
 
+  it('rebuilds the assessment for transfer: data to work from, no near-copies of lesson questions, and a short form over every module', () => {
+    expect(assessment.filter((q) => q.data).length, 'questions with a data table').toBeGreaterThanOrEqual(2);
+    const words = (text: string) => text.toLowerCase().match(/[a-z0-9%']+/g) ?? [];
+    const runs = (text: string, n = 8) => {
+      const w = words(text);
+      return new Set(w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' ')));
+    };
+    const lessonRuns = new Set(lessons.flatMap((l) => l.data.quiz.flatMap((q) => [...runs(q.prompt)])));
+    for (const q of assessment) {
+      const shared = [...runs(q.prompt)].filter((r) => lessonRuns.has(r));
+      expect(shared, `${q.id} repeats a lesson quiz prompt word for word`).toEqual([]);
+    }
+    const short = assessment.filter((q) => q.short);
+    expect(short.length).toBeGreaterThanOrEqual(8);
+    expect(short.length).toBeLessThanOrEqual(10);
+    const moduleOf = new Map(lessons.map((l) => [l.slug, l.file.split('/')[2]]));
+    expect(new Set(short.map((q) => moduleOf.get(q.lesson))).size, 'modules the short form covers').toBe(new Set(moduleOf.values()).size);
+  });
+
+  it('asks for confidence on testing, provisioning and deployment, each statement once', () => {
+    const statements = parse(readFileSync(join(root, 'confidence.yaml'), 'utf8')) as { id: string; lesson: string }[];
+    for (const lesson of ['testing', 'provisioning', 'deployment'])
+      expect(
+        statements.map((s) => s.lesson),
+        lesson,
+      ).toContain(lesson);
+    expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
+  });
+
   it('has a facilitator guide for every lesson, valid and named for its lesson', () => {
     const guides = yamlDir('facilitator');
     for (const slug of slugs) {
