@@ -1,7 +1,7 @@
 // Pure quiz logic: the pass mark, first-attempt scoring, verdict wording, and each learner's seeded choice order.
 import type { Progress } from '../schemas/progress.ts';
 import { recordAnswer } from './progress.ts';
-import { streams } from '../sim-kit/core/random.ts';
+import { streamSeed } from '../sim-kit/core/random.ts';
 
 /** Where each learner's shuffle seed lives in localStorage, apart from progress. */
 export const LEARNER_SEED_KEY = 'ship-small:learner-seed';
@@ -88,13 +88,14 @@ export function learnerSeed(storage: SeedStorage | null, fresh: () => number): n
 
 /**
  * The order to show `count` choices in: a permutation of 0..count-1, from a Fisher-Yates shuffle on the learner's
- * seed and the question's own name, so every question has its own order and a reload keeps it.
+ * seed and the question's own name, so every question has its own order and a reload keeps it. Each swap draws from
+ * the kit's seed mixer (`streamSeed`) rather than a full generator, which keeps pure-rand off prose pages; with at most
+ * six choices the modulo's bias is below one part in 700 million.
  */
 export function choiceOrder(count: number, seed: number, question: string): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
-  const rng = streams(seed | 0)(question);
   for (let i = count - 1; i > 0; i--) {
-    const j = rng.int(0, i);
+    const j = (streamSeed(seed | 0, `${question}#${i}`) >>> 0) % (i + 1);
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   return order;
