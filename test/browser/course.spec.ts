@@ -59,6 +59,21 @@ test('the final assessment is answered by keyboard, scored, explained and kept',
   await expect(page.locator('[data-assessment-result]')).toContainText(`${key.length - 1} of ${key.length}`);
 });
 
+test('the workshop short form is scored on the page, shows its data tables, and saves nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/assessment/short/');
+  const key = JSON.parse((await page.locator('[data-assessment]').getAttribute('data-key')) ?? '[]') as number[];
+  expect(key.length).toBeGreaterThanOrEqual(8);
+  expect(key.length).toBeLessThanOrEqual(10);
+  await expect(page.locator('fieldset[data-question] table caption').first()).toBeVisible();
+  const sets = page.locator('fieldset[data-question]');
+  for (let i = 0; i < key.length; i++) await sets.nth(i).locator(`input[value="${key[i]}"]`).check();
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.locator('[data-assessment-status]')).toContainText(`You scored ${key.length} of ${key.length}`);
+  await expect(sets.first().locator('[data-verdict]')).toHaveText('Right.');
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('ship-small:progress') ?? '{}').assessment ?? null)).toBeNull();
+});
+
 test('the confidence check saves before and after, and the summary shows the change', async ({ page }) => {
   await page.goto('/confidence/');
   const statements = page.locator('fieldset[data-statement]');
