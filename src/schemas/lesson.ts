@@ -36,6 +36,17 @@ export const assessmentQuestionSchema = questionShape
       .string()
       .regex(/^[a-z0-9-]+$/)
       .describe('Slug of the lesson that teaches it, linked from the explanation.'),
+    short: z.boolean().optional().describe('Also asked in the short form for workshops (8 to 10 questions in all).'),
+    data: z
+      .object({
+        caption: z.string().min(10).describe('What the table holds, read out as its caption.'),
+        columns: z.array(z.string().min(1)).min(2).max(6).describe('Column headings.'),
+        rows: z.array(z.array(z.string())).min(1).max(20).describe('The rows, one cell per column, as text.'),
+      })
+      .strict()
+      .refine((d) => d.rows.every((r) => r.length === d.columns.length), { message: 'every row needs one cell per column', path: ['rows'] })
+      .optional()
+      .describe('A small table of data the learner works from, shown under the prompt.'),
   })
   .strict()
   .refine(answerIsAChoice, answerIssue)

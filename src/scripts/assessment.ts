@@ -1,15 +1,18 @@
-// The final assessment page: scores all answers at once, explains each, and keeps the result with the learner's progress.
+// An assessment page: shuffles choices per learner, scores all answers at once, explains each, and saves the full assessment's result.
 import { $progress, update } from './progress-store.ts';
 import { recordAssessment } from '../lib/progress.ts';
 import { score } from '../lib/quiz.ts';
+import { shuffleChoices } from './quiz-order.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-assessment]');
 if (form) {
   const key = JSON.parse(form.dataset['key'] ?? '[]') as number[];
   const pass = Number(form.dataset['pass']);
+  const save = form.dataset['save'] === 'yes';
   const status = form.querySelector<HTMLElement>('[data-assessment-status]');
   const retake = form.querySelector<HTMLButtonElement>('[data-retake]');
   const sets = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')];
+  shuffleChoices(sets, 'assessment');
 
   const show = (answers: Record<string, number> | null) => {
     for (const set of sets) {
@@ -27,10 +30,10 @@ if (form) {
       const verdict = feedback.querySelector<HTMLElement>('[data-verdict]');
       if (verdict) {
         verdict.className = `verdict ${right ? 'right' : 'wrong'}`;
-        verdict.textContent = chosen === undefined ? 'Not answered. ' : right ? 'Correct. ' : 'Not quite. ';
+        verdict.textContent = chosen === undefined ? 'Not answered. ' : right ? 'Right. ' : 'Not right. ';
       }
       const why = feedback.querySelector<HTMLElement>('[data-why]');
-      if (why) why.textContent = chosen === undefined ? '' : (set.querySelectorAll('.why')[chosen]?.textContent ?? '');
+      if (why) why.textContent = chosen === undefined ? '' : (set.querySelector(`.quiz-explanations [data-choice="${chosen}"] .why`)?.textContent ?? '');
     }
     if (retake) retake.hidden = answers === null;
     const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
@@ -57,7 +60,7 @@ if (form) {
       if (status) status.textContent = `${missing} question${missing === 1 ? ' is' : 's are'} still unanswered. Submit again to score anyway.`;
       return;
     }
-    update((p) => recordAssessment(p, answers));
+    if (save) update((p) => recordAssessment(p, answers));
     show(answers);
     status?.focus();
   });
@@ -67,12 +70,14 @@ if (form) {
     sets[0]?.querySelector('input')?.focus();
   });
   if (status) status.tabIndex = -1;
-  // Saved progress may still be under validation when the page opens: show the saved result as soon as it is read.
-  let shown = $progress.get().assessment?.at;
-  show($progress.get().assessment?.answers ?? null);
-  $progress.listen((p) => {
-    if (p.assessment?.at === shown) return;
-    shown = p.assessment?.at;
-    show(p.assessment?.answers ?? null);
-  });
+  if (save) {
+    // Saved progress may still be under validation when the page opens: show the saved result as soon as it is read.
+    let shown = $progress.get().assessment?.at;
+    show($progress.get().assessment?.answers ?? null);
+    $progress.listen((p) => {
+      if (p.assessment?.at === shown) return;
+      shown = p.assessment?.at;
+      show(p.assessment?.answers ?? null);
+    });
+  } else show(null);
 }

@@ -1,7 +1,8 @@
-// Lesson page behaviour: records the visit, runs the quiz, and keeps "mark complete" in step with saved progress.
+// Lesson page behaviour: records the visit, runs the quiz (shuffled, first try scored), and completes the lesson by the pass rule.
 import { $progress, update } from './progress-store.ts';
-import { markComplete, markIncomplete, markVisited, recordAnswer } from '../lib/progress.ts';
-import { hasPassed, score } from '../lib/quiz.ts';
+import { markComplete, markIncomplete, markVisited } from '../lib/progress.ts';
+import { allAnswered, clearAnswers, hasPassed, passMark, recordFirstAttempt, score, verdict } from '../lib/quiz.ts';
+import { shuffleChoices } from './quiz-order.ts';
 
 const root = document.querySelector<HTMLElement>('[data-lesson]');
 const slug = root?.dataset['lesson'];
@@ -10,74 +11,100 @@ function setupQuiz(quiz: HTMLElement, lessonSlug: string): void {
   const forms = [...quiz.querySelectorAll<HTMLFormElement>('form[data-question]')];
   const key = forms.map((f) => Number(f.dataset['answer']));
   const scoreLine = quiz.querySelector<HTMLElement>('[data-score]');
+  const retake = quiz.querySelector<HTMLButtonElement>('[data-retake]');
   const pass = Number(quiz.dataset['pass']);
+  /** Tries after the first, per question, on this page only: the saved (scored) answer is the first. */
+  const tries = new Map<number, number>();
+  shuffleChoices(forms, lessonSlug);
 
-  const show = (form: HTMLFormElement, choice: number, announce: boolean) => {
-    const question = Number(form.dataset['question']);
-    const right = choice === key[question];
-    const input = form.querySelector<HTMLInputElement>(`input[value="${choice}"]`);
-    if (input) input.checked = true;
-    const feedback = form.querySelector<HTMLElement>('[data-feedback]');
-    const why = form.querySelectorAll<HTMLElement>('.quiz-explanations .why')[choice]?.textContent ?? '';
-    if (feedback && (announce || !feedback.hasChildNodes())) {
-      const verdict = document.createElement('span');
-      verdict.className = `verdict ${right ? 'right' : 'wrong'}`;
-      verdict.textContent = right ? 'Correct. ' : 'Not quite. ';
-      const line = document.createElement('p');
-      line.append(verdict, why);
-      feedback.replaceChildren(line);
-    }
-    form.querySelector('details')?.setAttribute('open', '');
+  const explain = (form: HTMLFormElement, choice: number, attempt: number) => {
+    const right = choice === key[Number(form.dataset['question'])];
+    const verdictEl = document.createElement('span');
+    verdictEl.className = `verdict ${right ? 'right' : 'wrong'}`;
+    verdictEl.textContent = `${verdict(right, attempt)} `;
+    const why = form.querySelector<HTMLElement>(`.quiz-explanations [data-choice="${choice}"] .why`)?.textContent ?? '';
+    const line = document.createElement('p');
+    line.append(verdictEl, why);
+    form.querySelector<HTMLElement>('[data-feedback]')?.replaceChildren(line);
+    const details = form.querySelector<HTMLDetailsElement>('[data-explanations]');
+    if (details) details.hidden = false;
   };
 
   const render = () => {
     const answers = $progress.get().quiz[lessonSlug];
     for (const form of forms) {
-      const saved = answers?.[form.dataset['question'] ?? ''];
-      if (saved !== undefined) show(form, saved, false);
+      const question = Number(form.dataset['question']);
+      const first = answers?.[String(question)];
+      if (first === undefined) {
+        tries.delete(question);
+        form.querySelector<HTMLElement>('[data-feedback]')?.replaceChildren();
+        const details = form.querySelector<HTMLDetailsElement>('[data-explanations]');
+        if (details) Object.assign(details, { hidden: true, open: false });
+        for (const input of form.querySelectorAll<HTMLInputElement>('input[type=radio]')) input.checked = false;
+      } else if (!tries.has(question) && !form.querySelector('[data-feedback]')?.hasChildNodes()) {
+        const input = form.querySelector<HTMLInputElement>(`input[value="${first}"]`);
+        if (input) input.checked = true;
+        explain(form, first, 1);
+      }
     }
     const answered = answers ? Object.keys(answers).length : 0;
+    const passed = hasPassed(answers, key);
     if (scoreLine) {
-      scoreLine.textContent = answered
-        ? `Score: ${score(answers, key)} of ${key.length}${hasPassed(answers, key) ? ' (passed)' : `; ${pass} needed to pass`}.`
-        : '';
+      scoreLine.textContent = answered ? `First-try score: ${score(answers, key)} of ${key.length}${passed ? ' (passed)' : `; ${pass} needed to pass`}.` : '';
     }
+    if (retake) retake.hidden = passed || !allAnswered(answers, key.length);
   };
 
   for (const form of forms) {
-    form.querySelector('details')?.removeAttribute('open');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const chosen = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
       if (!chosen) return;
       const question = Number(form.dataset['question']);
       const choice = Number(chosen.value);
-      update((p) => {
-        const next = recordAnswer(p, lessonSlug, question, choice);
-        return hasPassed(next.quiz[lessonSlug], key) ? markComplete(next, lessonSlug) : next;
-      });
-      show(form, choice, true);
+      const isFirst = $progress.get().quiz[lessonSlug]?.[String(question)] === undefined;
+      const attempt = isFirst ? 1 : (tries.get(question) ?? 1) + 1;
+      if (!isFirst) tries.set(question, attempt);
+      explain(form, choice, attempt);
+      if (isFirst) {
+        update((p) => {
+          const next = recordFirstAttempt(p, lessonSlug, question, choice);
+          return hasPassed(next.quiz[lessonSlug], key) ? markComplete(next, lessonSlug) : next;
+        });
+      }
     });
   }
+  retake?.addEventListener('click', () => {
+    update((p) => clearAnswers(p, lessonSlug));
+    forms[0]?.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
+  });
   render();
   $progress.listen(render);
 }
 
-function setupCompletion(lessonSlug: string): void {
+function setupCompletion(lessonSlug: string, key: readonly number[]): void {
   const button = document.querySelector<HTMLButtonElement>('[data-complete-toggle]');
+  const hint = document.querySelector<HTMLElement>('[data-complete-hint]');
   const status = document.querySelectorAll<HTMLElement>('[data-lesson-status]');
   const render = () => {
-    const done = Boolean($progress.get().completed[lessonSlug]);
+    const progress = $progress.get();
+    const done = Boolean(progress.completed[lessonSlug]);
+    // The stated rule: a lesson is complete once its quiz is passed on first tries; a lesson without a quiz by the button.
+    const allowed = done || key.length === 0 || hasPassed(progress.quiz[lessonSlug], key);
     for (const el of status) el.textContent = done ? 'Completed' : 'Not completed yet';
     if (button) {
       button.textContent = done ? 'Mark as not complete' : 'Mark lesson complete';
       button.setAttribute('aria-pressed', String(done));
+      button.hidden = !allowed;
+    }
+    if (hint) {
+      hint.hidden = allowed;
+      hint.textContent = `To complete this lesson, get ${passMark(key.length)} of ${key.length} quiz questions right on the first try.`;
     }
   };
   button?.addEventListener('click', () => {
     update((p) => (p.completed[lessonSlug] ? markIncomplete(p, lessonSlug) : markComplete(p, lessonSlug)));
   });
-  if (button) button.hidden = false;
   render();
   $progress.subscribe(render);
 }
@@ -98,7 +125,8 @@ function setupPresentKeys(): void {
 if (slug) {
   setupPresentKeys();
   update((p) => markVisited(p, slug));
-  setupCompletion(slug);
   const quiz = document.querySelector<HTMLElement>('[data-quiz]');
+  const key = [...(quiz?.querySelectorAll<HTMLElement>('form[data-question]') ?? [])].map((f) => Number(f.dataset['answer']));
+  setupCompletion(slug, key);
   if (quiz) setupQuiz(quiz, slug);
 }

@@ -1,6 +1,6 @@
 // The whole course by keyboard: every lesson in order through "Next lesson", the final assessment, the confidence check and the summary.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { watch } from './site.ts';
+import { positionOf, watch } from './site.ts';
 
 async function tabTo(page: Page, target: Locator, limit = 400): Promise<void> {
   for (let i = 0; i < limit; i++) {
@@ -10,13 +10,14 @@ async function tabTo(page: Page, target: Locator, limit = 400): Promise<void> {
   throw new Error('never reached by Tab');
 }
 
-/** Picks choice `index` of a radio group by keyboard: focus the first radio, then arrow down. */
-async function choose(page: Page, group: Locator, index: number): Promise<void> {
+/** Picks authored choice `value` of a radio group by keyboard: focus the first radio shown, then arrow down to it (choices are shuffled). */
+async function choose(page: Page, group: Locator, value: number): Promise<void> {
   const first = group.locator('input[type=radio]').first();
   await tabTo(page, first);
   await page.keyboard.press('Space');
-  for (let k = 0; k < index; k++) await page.keyboard.press('ArrowDown');
-  await expect(group.locator('input[type=radio]').nth(index)).toBeChecked();
+  const position = await positionOf(group, value);
+  for (let k = 0; k < position; k++) await page.keyboard.press('ArrowDown');
+  await expect(group.locator(`input[value="${value}"]`)).toBeChecked();
 }
 
 test('a learner walks every lesson in order by keyboard, answering each first question', async ({ page }) => {
@@ -30,7 +31,7 @@ test('a learner walks every lesson in order by keyboard, answering each first qu
     await choose(page, form, Number(await form.getAttribute('data-answer')));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect(form.locator('[data-feedback]')).toContainText('Correct.');
+    await expect(form.locator('[data-feedback]')).toContainText('Right.');
     const next = page.locator('a[rel=next]');
     if ((await next.count()) === 0) break;
     await tabTo(page, next);
@@ -52,10 +53,25 @@ test('the final assessment is answered by keyboard, scored, explained and kept',
   await tabTo(page, page.getByRole('button', { name: 'Submit answers' }));
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-assessment-status]')).toContainText(`You scored ${key.length - 1} of ${key.length}`);
-  await expect(sets.first().locator('[data-verdict]')).toHaveText('Not quite.');
+  await expect(sets.first().locator('[data-verdict]')).toHaveText('Not right.');
   await expect(sets.first().getByRole('link')).toHaveAttribute('href', /\/lessons\/[a-z-]+\/$/);
   await page.goto('/completion/');
   await expect(page.locator('[data-assessment-result]')).toContainText(`${key.length - 1} of ${key.length}`);
+});
+
+test('the workshop short form is scored on the page, shows its data tables, and saves nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/assessment/short/');
+  const key = JSON.parse((await page.locator('[data-assessment]').getAttribute('data-key')) ?? '[]') as number[];
+  expect(key.length).toBeGreaterThanOrEqual(8);
+  expect(key.length).toBeLessThanOrEqual(10);
+  await expect(page.locator('fieldset[data-question] table caption').first()).toBeVisible();
+  const sets = page.locator('fieldset[data-question]');
+  for (let i = 0; i < key.length; i++) await sets.nth(i).locator(`input[value="${key[i]}"]`).check();
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.locator('[data-assessment-status]')).toContainText(`You scored ${key.length} of ${key.length}`);
+  await expect(sets.first().locator('[data-verdict]')).toHaveText('Right.');
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('ship-small:progress') ?? '{}').assessment ?? null)).toBeNull();
 });
 
 test('the confidence check saves before and after, and the summary shows the change', async ({ page }) => {

@@ -1,6 +1,6 @@
 // A self-paced learner's journey, by keyboard: start, answer a quiz, move on, come back, find progress kept.
 import { expect, test, type Page } from '@playwright/test';
-import { watch } from './site.ts';
+import { passQuiz, positionOf, watch } from './site.ts';
 
 /** Presses Tab until the element is focused, so the test proves it is reachable by keyboard. */
 async function tabTo(page: Page, locator: ReturnType<Page['locator']>, limit = 200): Promise<void> {
@@ -12,6 +12,7 @@ async function tabTo(page: Page, locator: ReturnType<Page['locator']>, limit = 2
 }
 
 test('a keyboard-only learner answers a quiz, moves on, and finds progress on the course map after a reload', async ({ page }) => {
+  test.setTimeout(120_000);
   const { problems } = watch(page);
   await page.goto('/');
   const start = page.getByRole('link', { name: 'Start the course' });
@@ -22,21 +23,27 @@ test('a keyboard-only learner answers a quiz, moves on, and finds progress on th
   const forms = page.locator('form[data-question]');
   const count = await forms.count();
   expect(count).toBeGreaterThanOrEqual(4);
+  await expect(page.getByRole('button', { name: 'Mark lesson complete' })).toBeHidden();
+  await expect(page.locator('[data-complete-hint]')).toContainText('right on the first try');
   for (let i = 0; i < count; i++) {
     const form = forms.nth(i);
     const answer = Number(await form.getAttribute('data-answer'));
+    await expect(form.locator('[data-explanations]'), 'explanations stay closed until the learner answers').toBeHidden();
     const first = form.locator('input[type=radio]').first();
     await tabTo(page, first);
     await page.keyboard.press('Space');
-    for (let k = 0; k < answer; k++) await page.keyboard.press('ArrowDown');
-    await expect(form.locator('input[type=radio]').nth(answer)).toBeChecked();
+    const position = await positionOf(form, answer);
+    for (let k = 0; k < position; k++) await page.keyboard.press('ArrowDown');
+    await expect(form.locator(`input[value="${answer}"]`)).toBeChecked();
     await page.keyboard.press('Tab');
     await expect(form.getByRole('button', { name: /Check answer/ })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(form.locator('[data-feedback]')).toContainText('Correct.');
+    await expect(form.locator('[data-feedback]')).toHaveText(/^Right\. /);
+    await expect(form.locator('[data-explanations]')).toBeVisible();
   }
-  await expect(page.locator('[data-score]')).toContainText(`Score: ${count} of ${count} (passed)`);
+  await expect(page.locator('[data-score]')).toContainText(`First-try score: ${count} of ${count} (passed)`);
   await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Completed');
+  await expect(page.getByRole('button', { name: 'Mark as not complete' })).toBeVisible();
 
   const next = page.locator('a[rel=next]');
   await tabTo(page, next, 400);
@@ -52,17 +59,66 @@ test('a keyboard-only learner answers a quiz, moves on, and finds progress on th
   expect(problems).toEqual([]);
 });
 
-test('a wrong answer explains why and does not complete the lesson', async ({ page }) => {
+test('only the first try counts: a wrong answer then a right one says so, scores nothing, and survives a reload', async ({ page }) => {
   await page.goto('/lessons/agile/');
   const form = page.locator('form[data-question]').first();
   const answer = Number(await form.getAttribute('data-answer'));
-  await form
-    .locator('input[type=radio]')
-    .nth(answer === 0 ? 1 : 0)
-    .check();
+  const wrong = answer === 0 ? 1 : 0;
+  await form.locator(`input[value="${wrong}"]`).check();
   await form.getByRole('button', { name: /Check answer/ }).click();
-  await expect(form.locator('[data-feedback]')).toContainText('Not quite.');
+  await expect(form.locator('[data-feedback]')).toHaveText(/^Not right\. /);
+  await expect(form.locator('[data-feedback]')).not.toContainText('Correct');
+  await form.locator(`input[value="${answer}"]`).check();
+  await form.getByRole('button', { name: /Check answer/ }).click();
+  await expect(form.locator('[data-feedback]')).toHaveText(/^Right on the second try\. /);
+  await expect(page.locator('[data-score]')).toContainText('First-try score: 0 of');
   await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Not completed yet');
+  await page.reload();
+  await expect(form.locator('[data-feedback]')).toHaveText(/^Not right\. /);
+  await expect(form.locator(`input[value="${wrong}"]`)).toBeChecked();
+});
+
+test('a learner who misses the pass mark can retake the quiz, and passing it then completes the lesson', async ({ page }) => {
+  await page.goto('/lessons/waterfall/');
+  const forms = page.locator('form[data-question]');
+  const count = await forms.count();
+  for (let i = 0; i < count; i++) {
+    const form = forms.nth(i);
+    const answer = Number(await form.getAttribute('data-answer'));
+    await form.locator(`input[value="${answer === 0 ? 1 : 0}"]`).check();
+    await form.getByRole('button', { name: /Check answer/ }).click();
+  }
+  await expect(page.locator('[data-score]')).toContainText(`First-try score: 0 of ${count}`);
+  await expect(page.getByRole('button', { name: 'Mark lesson complete' })).toBeHidden();
+  await page.getByRole('button', { name: 'Retake this quiz' }).click();
+  await expect(page.locator('[data-score]')).toHaveText('');
+  await expect(forms.first().locator('[data-explanations]')).toBeHidden();
+  await passQuiz(page);
+  await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Completed');
+  await expect(page.getByRole('button', { name: 'Retake this quiz' })).toBeHidden();
+});
+
+test('each learner sees the choices in their own order, kept across reloads', async ({ page }) => {
+  test.setTimeout(90_000);
+  const order = () =>
+    page
+      .locator('form[data-question]')
+      .first()
+      .locator('input[type=radio]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join(''));
+  await page.goto('/lessons/origins/');
+  const seed = await page.evaluate(() => localStorage.getItem('ship-small:learner-seed'));
+  expect(seed).toMatch(/^\d+$/);
+  const mine = await order();
+  await page.reload();
+  expect(await order()).toBe(mine);
+  const orders = new Set<string>();
+  for (const other of ['1', '2', '3', '4', '5', '6']) {
+    await page.evaluate((s) => localStorage.setItem('ship-small:learner-seed', s), other);
+    await page.reload();
+    orders.add(await order());
+  }
+  expect(orders.size, 'six learners do not all share one order').toBeGreaterThan(1);
 });
 
 test('the home page offers to resume the last lesson', async ({ page }) => {

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { PROGRESS_KEY, passQuiz, watch } from './site.ts';
 
 test('exported progress restores everything in a fresh browser', async ({ page, browser }) => {
   await page.goto('/lessons/waterfall/');
-  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await passQuiz(page);
   await page.goto('/lessons/');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
@@ -26,7 +26,7 @@ test('exported progress restores everything in a fresh browser', async ({ page, 
 
 test('a file of the wrong shape is refused with a specific message and progress stays exactly as it was', async ({ page }) => {
   await page.goto('/lessons/agile/');
-  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await passQuiz(page);
   await page.goto('/lessons/');
   const before = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
   await page
@@ -48,7 +48,7 @@ test('corrupt saved data shows a notice, keeps a backup, and the page still work
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ship-small:progress-backup:')));
   expect(backups).toHaveLength(1);
   expect(await page.evaluate((k) => localStorage.getItem(k), backups[0]!)).toBe('{"version":2,"completed":');
-  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await passQuiz(page);
   await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Completed');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.locator('#progress-notice')).toBeEmpty();
@@ -68,7 +68,7 @@ test('two tabs stay consistent', async ({ context }) => {
   await map.goto('/lessons/');
   const lesson = await context.newPage();
   await lesson.goto('/lessons/origins/');
-  await lesson.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await passQuiz(lesson);
   await expect(map.locator('[data-lesson-item="origins"] [data-state-text]')).toHaveText('Completed');
 });
 
@@ -90,7 +90,7 @@ test('progress the course wrote itself is read without loading the validator; an
     if (/progress-read/.test(r.url())) validatorLoads.push(r.url());
   });
   await page.goto('/lessons/origins/');
-  await page.getByRole('button', { name: 'Mark lesson complete' }).click();
+  await passQuiz(page);
   await page.goto('/lessons/');
   await expect(page.locator('[data-lesson-item="origins"] [data-state-text]')).toHaveText('Completed');
   expect(validatorLoads).toEqual([]);

@@ -1,4 +1,4 @@
-// Checks over the whole course content: schemas, glossary terms marked and defined, quizzes, sources and links.
+// Checks over the whole course content: schemas, glossary terms marked and defined, quizzes that give nothing away, sources and links.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,9 @@ import {
   glossaryTermSchema,
   lessonSchema,
   sourceSchema,
+  type AssessmentQuestion,
   type Lesson,
+  type QuizQuestion,
 } from '../../src/schemas/lesson.ts';
 
 const root = 'content';
@@ -40,6 +42,78 @@ const pages = new Set([
   ...[...slugs].map((s) => `/lessons/${s}/`),
 ]);
 const links = (body: string) => [...body.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+
+const assessment = parse(readFileSync(join(root, 'assessment.yaml'), 'utf8')) as AssessmentQuestion[];
+
+/** A two-choice question whose choices are True and False. */
+const isTrueFalse = (q: QuizQuestion) => q.choices.length === 2 && q.choices.every((c) => /^(true|false)$/i.test(c.text.trim()));
+
+/** Absolute words that, in a wrong choice only, let a test-wise learner strike it without reading (rule 2). */
+const ABSOLUTE = /\b(always|never|forbidden|banned|impossible|guaranteed|completely|entirely|totally|nobody|no one|nothing|everything|everyone|solely)\b/i;
+/** Choices that are filler rather than a belief someone holds (rule 4). */
+const FILLER = /\b(none of the above|all of the above|nobody knows|no idea|does(?: not|n't) matter|for no reason)\b/i;
+/** Verdict words that the page already prints before an explanation; repeating them reads "Right. Correct." (rule 5). */
+const VERDICT_START = /^(correct|right|wrong|incorrect|not quite|no|yes|true|false)\b/i;
+
+/**
+ * The documented rules a quiz must keep so that length and wording give nothing away. A quiz breaks them when:
+ *  1. the right answer is the longest choice in more than a third of its questions that are not true-or-false
+ *     (longest = strictly longer, in characters, than every other choice);
+ *  and a wrong choice is an obvious throwaway when:
+ *  2. it uses an absolute word (ABSOLUTE) while the right choice uses none;
+ *  3. it is less than half as long as the right choice (a stub beside a full answer);
+ *  4. it is filler such as "none of the above" or "nobody knows" (FILLER);
+ *  and, for every choice,
+ *  5. its explanation starts with a verdict word ("Correct.", "No."), which the page already shows.
+ * Returns one message per broken rule, so a failure says what to rewrite.
+ */
+function tellProblems(quiz: readonly QuizQuestion[]): string[] {
+  const problems: string[] = [];
+  const scored = quiz.filter((q) => !isTrueFalse(q));
+  const longest = scored.filter((q) => q.choices.every((c, i) => i === q.answer || c.text.length < q.choices[q.answer]!.text.length));
+  if (longest.length * 3 > scored.length)
+    problems.push(`the right answer is the longest choice in ${longest.length} of ${scored.length} questions (at most a third may be)`);
+  quiz.forEach((q, n) => {
+    const right = q.choices[q.answer]!.text;
+    q.choices.forEach((c, i) => {
+      const where = `question ${n + 1}, choice ${i + 1}`;
+      if (VERDICT_START.test(c.explanation)) problems.push(`${where}: the explanation opens with a verdict word ("${c.explanation.split(' ')[0]}")`);
+      if (i === q.answer || isTrueFalse(q)) return;
+      if (ABSOLUTE.test(c.text) && !ABSOLUTE.test(right)) problems.push(`${where}: "${ABSOLUTE.exec(c.text)![0]}" marks a wrong choice`);
+      if (c.text.length * 2 < right.length) problems.push(`${where}: less than half as long as the right answer`);
+      if (FILLER.test(c.text)) problems.push(`${where}: filler ("${FILLER.exec(c.text)![0]}")`);
+    });
+  });
+  return problems;
+}
+
+/** Lessons whose retrieval questions arrive with a rewrite on another branch: batch-size's body and sim are being rebuilt. */
+const retrievalComesWithRewrite = new Set(['batch-size']);
+
+describe('the rules that keep a quiz from giving its answers away', () => {
+  const choice = (text: string) => ({ text, explanation: 'Why this choice is right or wrong.' });
+  const question = (texts: string[], answer = 0): QuizQuestion => ({ prompt: 'Which one is right?', choices: texts.map(choice), answer });
+  it('fails a quiz whose right answer is the longest in more than a third of its questions', () => {
+    const long = question(['A right answer, a bit longer', 'A short wrong one here', 'Another wrong one']);
+    const fair = question(['Right, and brief', 'A wrong answer written out at length', 'Another wrong one']);
+    expect(tellProblems([long, long, fair])).toEqual(['the right answer is the longest choice in 2 of 3 questions (at most a third may be)']);
+    expect(tellProblems([long, fair, fair])).toEqual([]);
+  });
+  it('flags absolute words, stubs and filler in wrong choices, and verdict words opening explanations', () => {
+    const q = question(['Deploy smaller batches more often', 'Never deploy on Fridays at all', 'Buy servers', 'None of the above, really']);
+    q.choices[0]!.explanation = 'Correct. Smaller batches fail less often.';
+    expect(tellProblems([q, question(['b a', 'a b'], 1), question(['x y', 'y x'], 1)])).toEqual([
+      'question 1, choice 1: the explanation opens with a verdict word ("Correct.")',
+      'question 1, choice 2: "Never" marks a wrong choice',
+      'question 1, choice 3: less than half as long as the right answer',
+      'question 1, choice 4: filler ("None of the above")',
+    ]);
+  });
+  it('lets an absolute word stand in a wrong choice when the right choice uses one too', () => {
+    const q = question(['It never blocks the build', 'It always blocks the build'], 0);
+    expect(tellProblems([q, question(['b a', 'a b'], 1), question(['x y', 'y x'], 1)])).toEqual([]);
+  });
+});
 
 describe('the course content', () => {
   it('has the thirteen lessons of the outline, each valid against the lesson schema', () => {
@@ -73,6 +147,28 @@ describe('the course content', () => {
         expect(q.answer, `${l.file} quiz.${i}`).toBeLessThan(q.choices.length);
         expect(q.choices.every((c) => c.explanation.length >= 10)).toBe(true);
       }
+    }
+  });
+
+  it('gives nothing away by length or wording in any lesson quiz or the assessment (the rules in tellProblems)', () => {
+    const quizzes: [string, QuizQuestion[]][] = [
+      ...lessons.map((l) => [l.file, l.data.quiz] as [string, QuizQuestion[]]),
+      ['content/assessment.yaml', assessment],
+    ];
+    for (const [name, quiz] of quizzes) expect(tellProblems(quiz), name).toEqual([]);
+  });
+
+  it('asks no true-or-false question in the assessment and at most one per lesson quiz', () => {
+    expect(assessment.filter(isTrueFalse).map((q) => q.id)).toEqual([]);
+    for (const l of lessons) expect(l.data.quiz.filter(isTrueFalse).length, l.file).toBeLessThanOrEqual(1);
+  });
+
+  it('puts two or three retrieval questions inside every lesson, before its end-of-lesson quiz', () => {
+    for (const l of lessons) {
+      if (retrievalComesWithRewrite.has(l.slug)) continue;
+      const count = [...l.body.matchAll(/<Retrieval\b/g)].length;
+      expect(count, `${l.file} has ${count} <Retrieval> questions`).toBeGreaterThanOrEqual(2);
+      expect(count, `${l.file} has ${count} <Retrieval> questions`).toBeLessThanOrEqual(3);
     }
   });
 
@@ -114,6 +210,35 @@ describe('the course content', () => {
     for (const slug of slugs) expect(taught.has(slug), `no assessment question covers ${slug}`).toBe(true);
     for (const s of parse(readFileSync(join(root, 'confidence.yaml'), 'utf8')) as unknown[])
       expect(slugs.has(confidenceStatementSchema.parse(s).lesson)).toBe(true);
+  });
+
+  it('rebuilds the assessment for transfer: data to work from, no near-copies of lesson questions, and a short form over every module', () => {
+    expect(assessment.filter((q) => q.data).length, 'questions with a data table').toBeGreaterThanOrEqual(2);
+    const words = (text: string) => text.toLowerCase().match(/[a-z0-9%']+/g) ?? [];
+    const runs = (text: string, n = 8) => {
+      const w = words(text);
+      return new Set(w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' ')));
+    };
+    const lessonRuns = new Set(lessons.flatMap((l) => l.data.quiz.flatMap((q) => [...runs(q.prompt)])));
+    for (const q of assessment) {
+      const shared = [...runs(q.prompt)].filter((r) => lessonRuns.has(r));
+      expect(shared, `${q.id} repeats a lesson quiz prompt word for word`).toEqual([]);
+    }
+    const short = assessment.filter((q) => q.short);
+    expect(short.length).toBeGreaterThanOrEqual(8);
+    expect(short.length).toBeLessThanOrEqual(10);
+    const moduleOf = new Map(lessons.map((l) => [l.slug, l.file.split('/')[2]]));
+    expect(new Set(short.map((q) => moduleOf.get(q.lesson))).size, 'modules the short form covers').toBe(new Set(moduleOf.values()).size);
+  });
+
+  it('asks for confidence on testing, provisioning and deployment, each statement once', () => {
+    const statements = parse(readFileSync(join(root, 'confidence.yaml'), 'utf8')) as { id: string; lesson: string }[];
+    for (const lesson of ['testing', 'provisioning', 'deployment'])
+      expect(
+        statements.map((s) => s.lesson),
+        lesson,
+      ).toContain(lesson);
+    expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
   });
 
   it('has a facilitator guide for every lesson, valid and named for its lesson', () => {

@@ -5,8 +5,9 @@ import KeyTakeaways from './KeyTakeaways.astro';
 import SimEmbed from './SimEmbed.astro';
 import Term from './Term.astro';
 import Quiz from './Quiz.astro';
+import Retrieval from './Retrieval.astro';
 
-export { Callout, Figure, KeyTakeaways, SimEmbed, Term, Quiz };
+export { Callout, Figure, KeyTakeaways, SimEmbed, Term, Quiz, Retrieval };
 
 /** Components available in every lesson without an import. */
-export const authorComponents = { Callout, Figure, SimEmbed, Term };
+export const authorComponents = { Callout, Figure, SimEmbed, Term, Retrieval };

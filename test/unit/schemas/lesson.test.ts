@@ -1,7 +1,7 @@
 // Tests for the lesson frontmatter schema: what it accepts, what it refuses, and that every field is documented.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { lessonSchema } from '../../../src/schemas/lesson.ts';
+import { assessmentQuestionSchema, lessonSchema } from '../../../src/schemas/lesson.ts';
 
 const choice = (text: string) => ({ text, explanation: `Because ${text} is how it works here.` });
 const question = (answer = 0) => ({ prompt: 'Which of these is true?', choices: [choice('a'), choice('b'), choice('c')], answer });
@@ -54,5 +54,20 @@ describe('the lesson schema', () => {
   it('documents every field with describe()', () => {
     const json = z.toJSONSchema(lessonSchema) as { properties: Record<string, { description?: string }> };
     for (const [name, field] of Object.entries(json.properties)) expect(field.description, name).toBeTruthy();
+  });
+});
+
+describe('the assessment question schema', () => {
+  const item = (extra: object = {}) => ({ id: 'q01', lesson: 'measure', ...question(1), ...extra });
+  const table = { caption: 'One quarter of deployments', columns: ['Month', 'Deployments'], rows: [['July', '9']] };
+  it('accepts a question with a data table and a place in the short form', () => {
+    expect(assessmentQuestionSchema.safeParse(item({ short: true, data: table })).success).toBe(true);
+  });
+  it('names the rows of a data table whose cells do not match its columns', () => {
+    const result = assessmentQuestionSchema.safeParse(item({ data: { ...table, rows: [['July']] } }));
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['data.rows', 'every row needs one cell per column']]);
+  });
+  it('refuses a short-form flag that is not true or false', () => {
+    expect(assessmentQuestionSchema.safeParse(item({ short: 'yes' })).error?.issues[0]?.path).toEqual(['short']);
   });
 });
