@@ -174,6 +174,8 @@ export function init(params: HandoffParams, seed: number): HandoffState {
     releaseDice,
     pushPending: false,
     jobs: 0,
+    defectsFound: 0,
+    misunderstandings: 0,
     arrived: 0,
     started: 0,
     liveCount: 0,
@@ -242,7 +244,10 @@ function handOnFromProduct(d: Draft, t: number): void {
   for (const id of ids) {
     leave(d, id, t);
     const it = item(d, id);
-    if (it.dice.spec < chance) it.defects.push('spec');
+    if (it.dice.spec < chance) {
+      it.defects.push('spec');
+      s.misunderstandings++;
+    }
     enter(d, id, DESIGN, t, 'waiting');
   }
   s.stations[DESIGN]!.inbox.push(newJob(d, 'new', batch, ids, t));
@@ -348,6 +353,7 @@ function qaDone(d: Draft, job: Job, t: number): void {
   const s = d.s;
   const failed = job.items.filter((id) => s.items[id]!.defects.length > 0);
   for (const id of failed) {
+    s.defectsFound += s.items[id]!.defects.length;
     leave(d, id, t);
     item(d, id).laps++;
     enter(d, id, ENGINEERING, t, 'waiting');
@@ -422,7 +428,10 @@ function finish(d: Draft, k: number, t: number): void {
   for (const id of job.items) {
     leave(d, id, t);
     const it = item(d, id);
-    if (it.dice.design < chance) it.defects.push('design');
+    if (it.dice.design < chance) {
+      it.defects.push('design');
+      s.misunderstandings++;
+    }
     enter(d, id, to, t, 'waiting');
   }
   s.stations[to]!.inbox.push(newJob(d, k === ENGINEERING && job.kind === 'fix' ? 'retest' : 'new', job.batch, job.items, t));

@@ -169,6 +169,9 @@ export interface HandoffState {
   started: number;
   /** Items live so far. */
   liveCount: number;
+  /** Defects QA has found so far, and misunderstandings picked up at handoffs so far. */
+  defectsFound: number;
+  misunderstandings: number;
   /** The most items ever waiting at the door at once. */
   doorPeak: number;
   /** Whether the run hit the time cap with work unfinished. */
