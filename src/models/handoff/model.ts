@@ -29,6 +29,11 @@ export const FIX_SHARE = 0.3;
 /** Stations a defect travels through before QA finds it: a coding slip only through QA; a design misunderstanding through
  * Engineering and QA; a misunderstood specification through Design, Engineering and QA. */
 export const TRAVEL: Readonly<Record<DefectOrigin, number>> = { code: 1, design: 2, spec: 3 };
+/** Engineering's effort to fix the defects an item carries, given the effort of its first build. */
+export function fixEffort(defects: readonly DefectOrigin[], buildEffort: number): number {
+  return FIX_SHARE * buildEffort * defects.reduce((sum, origin) => sum + TRAVEL[origin], 0);
+}
+
 /** Retesting a fixed item takes this share of the first test. */
 export const RETEST_SHARE = 0.5;
 /** A fix slips a new defect in at this share of Engineering's defect rate. */
@@ -289,8 +294,7 @@ function startTeam(d: Draft, k: number, t: number): void {
   if (k === DESIGN) {
     [dice, mean, work] = [it.dice.other[DESIGN]!, effort.design, effort.design * it.dice.size[DESIGN]!];
   } else if (k === ENGINEERING && job.kind === 'fix') {
-    const travelled = it.defects.reduce((sum, origin) => sum + TRAVEL[origin], 0);
-    [dice, mean, work] = [lap?.fixOther ?? none, effort.engineering, FIX_SHARE * effort.engineering * it.dice.size[ENGINEERING]! * travelled];
+    [dice, mean, work] = [lap?.fixOther ?? none, effort.engineering, fixEffort(it.defects, effort.engineering * it.dice.size[ENGINEERING]!)];
   } else if (k === ENGINEERING) {
     [dice, mean, work] = [it.dice.other[ENGINEERING]!, effort.engineering, effort.engineering * it.dice.size[ENGINEERING]!];
   } else if (job.kind === 'retest') {
