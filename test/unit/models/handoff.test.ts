@@ -355,7 +355,10 @@ describe('the lesson’s claims at the default settings, over 200 seeds', () => 
     const points = sweep(paramsFor('waterfall'), [1, 3, 10, 20], SEEDS.slice(0, 40));
     expect(points.map((p) => p.batch)).toEqual([1, 3, 10, 20]);
     for (let i = 1; i < points.length; i++) expect(points[i]!.median).toBeGreaterThan(points[i - 1]!.median);
-    for (const p of points) expect(p.p25).toBeLessThanOrEqual(p.median) && expect(p.median).toBeLessThanOrEqual(p.p75);
+    for (const p of points) {
+      expect(p.p25).toBeLessThanOrEqual(p.median);
+      expect(p.median).toBeLessThanOrEqual(p.p75);
+    }
     expect(() => sweep(paramsFor('waterfall'), [1], [])).toThrow(/at least one seed/);
   });
 });
