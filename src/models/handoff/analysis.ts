@@ -1,5 +1,5 @@
 // Many-seed views of the handoff model: the expected numbers for the facilitator guides, and the sweep of lead time against batch size.
-import { paramsFor, simulate } from './model.ts';
+import { WAYS, paramsFor, simulate } from './model.ts';
 import { quantile, summarize } from './metrics.ts';
 import type { HandoffParams, HandoffSummary, Way } from './types.ts';
 
@@ -83,4 +83,13 @@ export function sweep(params: HandoffParams, batchSizes: readonly number[], seed
     const leads = seeds.map((seed) => summarize(simulate({ ...params, batch }, seed)).leadMedian).filter((v): v is number => v !== null);
     return { batch, median: quantile(leads, 0.5) ?? NaN, p25: quantile(leads, 0.25) ?? NaN, p75: quantile(leads, 0.75) ?? NaN };
   });
+}
+
+/**
+ * Same dice, three ways of working: the learner's other settings (how busy, how fast, the limit, the rates) with each
+ * way's own batch and cadence, all on one seed, so the differences come from the way of working, not from luck.
+ */
+export function compareWays(params: HandoffParams, seed: number): Record<Way, HandoffSummary> {
+  const run = (way: Way) => summarize(simulate({ ...params, ...WAYS[way] }, seed));
+  return { waterfall: run('waterfall'), agile: run('agile'), devops: run('devops') };
 }

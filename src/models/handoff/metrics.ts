@@ -21,6 +21,16 @@ export function leadTimes(state: HandoffState): number[] {
   return state.items.map(leadTime).filter((t): t is number => t !== null);
 }
 
+/** Counts of values in bins of `width` from 0 (the lead-time histogram): each bin holds values from `from` up to but not including `to`. */
+export function histogram(values: readonly number[], width: number): Array<{ from: number; to: number; count: number }> {
+  if (!(width > 0)) throw new Error(`histogram needs a bin width above 0 (got ${width})`);
+  if (values.length === 0) return [];
+  const bins = Math.floor(Math.max(...values) / width) + 1;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) counts[Math.floor(Math.max(0, v) / width)]!++;
+  return counts.map((count, i) => ({ from: i * width, to: (i + 1) * width, count }));
+}
+
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** An item's working and waiting days at each station so far, its current visit counted up to now. */

@@ -24,7 +24,8 @@ export function narrate(prev: HandoffState, next: HandoffState): string | null {
   const laps = sum(next.items.map((i) => i.laps)) - sum(prev.items.map((i) => i.laps));
   if (laps > 0) parts.push(`QA sent ${plural(laps, 'item')} back to Engineering to fix.`);
   const reached = next.items.filter((i) => i.doorAt !== null && prev.items[i.id]!.doorAt === null).length;
-  if (reached > 0) {
+  // When the work moved straight on into a release, the release sentence says it.
+  if (reached > 0 && next.door.length > 0) {
     parts.push(
       `${plural(reached, 'finished item')} reached the door to Release; ${plural(next.door.length, 'item')} ${next.door.length === 1 ? 'waits' : 'wait'} there now.`,
     );

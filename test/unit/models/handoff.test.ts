@@ -13,9 +13,12 @@ import {
   STATIONS,
   WAYS,
   canRelease,
+  compareWays,
   expectedFrom,
   expectedNumbers,
   fixEffort,
+  histogram,
+  leadTimes,
   init,
   isOver,
   leadTime,
@@ -349,6 +352,23 @@ describe('the lesson’s claims at the default settings, over 200 seeds', () => 
     expect(expected.devops.leadMedian).toBeLessThan(expected.agile.leadMedian);
     expect(expected.agile.leadMedian).toBeLessThan(expected.waterfall.leadMedian);
     expect(expected.waterfallOneAtATime.leadMedian).toBeLessThan(expected.waterfallTwiceAsFast.leadMedian);
+  });
+
+  it('compares the three ways on the same dice, keeping the learner’s other settings', () => {
+    const params = paramsFor('agile', { busy: 0.3, batch: 7, cadence: 5 });
+    const compared = compareWays(params, 17);
+    expect(compared.devops).toEqual(summarize(simulate(paramsFor('devops', { busy: 0.3 }), 17)));
+    expect(compared.waterfall).toEqual(summarize(simulate(paramsFor('waterfall', { busy: 0.3 }), 17)));
+    expect(num(compared.devops.leadMedian)).toBeLessThan(num(compared.waterfall.leadMedian));
+  });
+
+  it('bins lead times into a histogram that keeps every item', () => {
+    const leads = leadTimes(simulate(paramsFor('agile'), 3));
+    const bins = histogram(leads, 10);
+    expect(bins.reduce((a, b) => a + b.count, 0)).toBe(leads.length);
+    expect(bins[0]).toMatchObject({ from: 0, to: 10 });
+    expect(histogram([0, 9.99, 10, 25], 10).map((b) => b.count)).toEqual([2, 1, 1]);
+    expect(() => histogram(leads, 0)).toThrow(/bin width above 0/);
   });
 
   it('sweeps lead time against batch size, rising with the batch', () => {
