@@ -53,6 +53,7 @@ export interface Link {
   kind: LinkKind;
 }
 
+/** An organisation. Treat it as immutable: the editing helpers below return new ones (the model caches waiting times per object). */
 export interface Org {
   teams: Team[];
   links: Link[];

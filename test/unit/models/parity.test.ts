@@ -28,6 +28,7 @@ import {
   versionGapAt,
   type Family,
   type Fix,
+  type ParityAction,
   type ParityParams,
   type ParityState,
 } from '../../../src/models/parity/index.ts';
@@ -168,6 +169,23 @@ describe('the parity model keeps the kit contract', () => {
         expect(replay(model, params, seed, actions)).toEqual(runToEnd(model, params, seed));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('replays a run with the learner’s own deploys mixed in to the same state', () => {
+    fc.assert(
+      fc.property(paramsArb, fc.integer({ min: 0, max: 1e6 }), fc.array(fc.boolean(), { maxLength: 80 }), (params, seed, deploys) => {
+        const log: ParityAction[] = [];
+        let s = init(params, seed);
+        for (const ship of deploys) {
+          const action: ParityAction = ship ? { type: 'deploy' } : { type: 'day' };
+          log.push(action);
+          s = step(s, action);
+        }
+        expect(replay(model, params, seed, log)).toEqual(s);
+        expect(s.deploys.every((d, i) => i === 0 || d.at >= s.deploys[i - 1]!.at)).toBe(true);
+      }),
+      { numRuns: 40 },
     );
   });
 
