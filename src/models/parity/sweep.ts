@@ -17,8 +17,10 @@ export function meanSummary(values: ParityValues, count = 200, firstSeed = 1): R
 export interface ParitySweepRow {
   /** Working days between deploys. */
   every: number;
-  /** Mean production failures over the seeds. */
+  /** Mean production failures over the seeds (fewer when changes are still waiting at the end: see `waiting`). */
   productionFailures: number;
+  /** Mean share of the shipped changes that lean on a difference which failed in production. */
+  productionShare: number;
   /** Mean of the time-averaged version gap, in versions. */
   versionGap: number;
   /** Mean hours spent finding failures. */
@@ -31,7 +33,14 @@ export interface ParitySweepRow {
 export function sweep(values: ParityValues, intervals: readonly number[] = [1, 2, 5, 10, 20, 65], count = 200, firstSeed = 1): ParitySweepRow[] {
   return intervals.map((every) => {
     const m = meanSummary({ ...values, every }, count, firstSeed);
-    return { every, productionFailures: m.failedProduction, versionGap: m.versionGap, findHours: m.findHours, waiting: m.waiting };
+    return {
+      every,
+      productionFailures: m.failedProduction,
+      productionShare: m.productionShare,
+      versionGap: m.versionGap,
+      findHours: m.findHours,
+      waiting: m.waiting,
+    };
   });
 }
 

@@ -356,6 +356,8 @@ describe('what the parity sim tells and exports', () => {
     expect(rows[0]!.versionGap).toBeLessThan(rows[1]!.versionGap);
     expect(rows[1]!.versionGap).toBeLessThan(rows[2]!.versionGap);
     expect(rows[0]!.findHours).toBeLessThan(rows[2]!.findHours);
+    // With no fix every shipped change that leans on a difference fails in production, however often you deploy.
+    expect(rows.map((r) => r.productionShare)).toEqual([1, 1, 1]);
   });
 
   it('gives the facilitator guide its headline numbers, means over seeds 1 to 200', () => {
