@@ -70,6 +70,11 @@ export function applyPlan(current: readonly Server[], steps: readonly PlanStep[]
   return [...servers.values()].sort((a, b) => numberOf(a.name) - numberOf(b.name));
 }
 
+/** Plans and applies in one go: the servers as the definition declares them. Applying again changes nothing. */
+export function apply(current: readonly Server[], definition: Definition): Server[] {
+  return applyPlan(current, plan(current, definition));
+}
+
 /** The imperative script for the same intent: create each server and open each port, one command at a time, numbering after `existing` servers. */
 export function commandsFor(definition: Definition, existing: number): string[] {
   const wanted = normalise(definition);

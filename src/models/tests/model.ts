@@ -70,6 +70,11 @@ export function flakeChance(params: TestsParams, level: Level, n: number): numbe
   return 1 - (1 - params.flakePerTest[level]) ** n;
 }
 
+/** Chance that a build with nothing wrong goes red anyway: at least one flaky failure at some level. Grows as effort moves to the slow levels. */
+export function buildFlakeChance(params: TestsParams, tests: PerLevel<number>): number {
+  return 1 - LEVELS.reduce((p, l) => p * (1 - flakeChance(params, l, tests[l])), 1);
+}
+
 /** Minutes one run of the whole suite takes (levels run one after another). */
 export function suiteMinutes(params: TestsParams, tests: PerLevel<number>): number {
   return LEVELS.reduce((sum, l) => sum + tests[l] * params.runMinutes[l], 0);

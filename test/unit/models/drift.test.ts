@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsToEnd, replay, runToEnd, sameDice } from '../../../src/sim-kit/core/model.ts';
-import { defaultValues } from '../../../src/sim-kit/core/fields.ts';
+import { defaultScenario, defaultValues, parseScenario, scenarioToQuery } from '../../../src/sim-kit/core/fields.ts';
 import { driftFields, driftParams, type DriftValues } from '../../../src/schemas/drift-scenario.ts';
 import {
   ASSUMPTIONS,
@@ -51,6 +51,12 @@ describe('the drift scenario', () => {
     expect(defaults.servers).toBe(8);
     expect(defaults.days).toBe(65);
     expect(defaults.policy).toBe('hand');
+  });
+
+  it('reads back its own canonical query with no problem, and names a bad policy', () => {
+    const query = scenarioToQuery(driftFields, defaultScenario(driftFields));
+    expect(parseScenario(driftFields, query)).toEqual({ scenario: defaultScenario(driftFields), problems: [] });
+    expect(parseScenario(driftFields, 'policy=yolo').problems[0]!.message).toMatch(/“policy” must be one of hand, code, mixed/);
   });
 });
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsToEnd, replay, runToEnd } from '../../../src/sim-kit/core/model.ts';
-import { defaultValues } from '../../../src/sim-kit/core/fields.ts';
+import { defaultScenario, defaultValues, parseScenario, scenarioToQuery } from '../../../src/sim-kit/core/fields.ts';
 import { provisionFields, provisionParams, type ProvisionValues } from '../../../src/schemas/provision-scenario.ts';
 import {
   ASSUMPTIONS,
@@ -10,6 +10,7 @@ import {
   PORTS,
   SIZES,
   SOURCES,
+  apply,
   applyPlan,
   badDefinition,
   commandsFor,
@@ -63,7 +64,23 @@ describe('the provisioning scenario', () => {
   });
 });
 
+describe('the provisioning link', () => {
+  it('reads back its own canonical query with no problem, and names a bad flag', () => {
+    const query = scenarioToQuery(provisionFields, defaultScenario(provisionFields));
+    expect(parseScenario(provisionFields, query)).toEqual({ scenario: defaultScenario(provisionFields), problems: [] });
+    expect(parseScenario(provisionFields, 'staging=on').scenario.values.staging).toBe(true);
+    expect(parseScenario(provisionFields, 'review=maybe').problems[0]!.message).toMatch(/“review” must be on or off/);
+  });
+});
+
 describe('plan and apply', () => {
+  it('applies a definition in one call, and a second call changes nothing', () => {
+    const d: Definition = { count: 3, size: 'medium', ports: [443] };
+    const once = apply([], d);
+    expect(once.map((s) => s.name)).toEqual(['web-1', 'web-2', 'web-3']);
+    expect(apply(once, d)).toEqual(once);
+  });
+
   it('plans to create every declared server on an empty start', () => {
     expect(plan([], { count: 2, size: 'small', ports: [443, 80] })).toEqual([
       { op: 'create', name: 'web-1', size: 'small', ports: [80, 443] },

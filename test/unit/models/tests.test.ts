@@ -12,6 +12,7 @@ import {
   MISSIONS,
   SOURCES,
   batchLink,
+  buildFlakeChance,
   catchChance,
   escapeRate,
   expectedNumbers,
@@ -116,6 +117,17 @@ describe('the test-portfolio rules', () => {
     expect(flakeChance(pyramid, 'integration', 1)).toBeGreaterThan(flakeChance(pyramid, 'unit', 1));
     expect(suiteMinutes(pyramid, testCounts(pyramid))).toBeCloseTo(120 * 0.005 + 16 * 0.1 + 3 * 0.5 + 2, 9);
     expect(suiteMinutes(cone, testCounts(cone))).toBeGreaterThan(4 * suiteMinutes(pyramid, testCounts(pyramid)));
+  });
+
+  it('makes a build flakier as effort moves from unit tests to the slow levels', () => {
+    let previous = -1;
+    for (let unit = 1; unit >= 0; unit -= 0.1) {
+      const params = { ...pyramid, shares: withUnitShare({ unit: 0, integration: 0.25, ui: 0.25, system: 0.5 }, Math.max(0, unit)) };
+      const chance = buildFlakeChance(params, testCounts(params));
+      expect(chance).toBeGreaterThanOrEqual(previous);
+      previous = chance;
+    }
+    expect(buildFlakeChance(cone, testCounts(cone))).toBeGreaterThan(2 * buildFlakeChance(pyramid, testCounts(pyramid)));
   });
 
   it('draws the same changes and defects whatever the portfolio', () => {
