@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsToEnd, replay, runToEnd, sameDice } from '../../../src/sim-kit/core/model.ts';
 import { defaultScenario, defaultValues, parseScenario, scenarioToQuery } from '../../../src/sim-kit/core/fields.ts';
+import type { Fields, Values } from '../../../src/sim-kit/core/fields.ts';
 import { driftFields, driftParams, type DriftValues } from '../../../src/schemas/drift-scenario.ts';
 import {
   ASSUMPTIONS,
@@ -33,6 +34,23 @@ const defaults: DriftParams = driftParams(values);
 const hand: DriftParams = { ...defaults, policy: 'hand' };
 const code: DriftParams = { ...defaults, policy: 'code' };
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+/** Any values within the fields' bounds (whole numbers on whole steps). */
+function valuesArb<F extends Fields>(fields: F): fc.Arbitrary<Values<F>> {
+  const arbs = Object.fromEntries(
+    Object.entries(fields).map(([name, f]) => [
+      name,
+      f.kind === 'number'
+        ? Number.isInteger(f.step)
+          ? fc.integer({ min: f.min, max: f.max })
+          : fc.double({ min: f.min, max: f.max, noNaN: true })
+        : f.kind === 'choice'
+          ? fc.constantFrom(...f.options.map((o) => o.value))
+          : fc.boolean(),
+    ]),
+  );
+  return fc.record(arbs) as unknown as fc.Arbitrary<Values<F>>;
+}
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Advances days until an event waits (or the run ends). */
@@ -350,5 +368,17 @@ describe('the drift sweep and expected numbers', () => {
     expect(n.hand.configurations).toBeCloseTo(7.9, 1);
     expect(n.hand.worstRebuildMinutes).toBe(278);
     expect(n.codeCheaperQuarterShare).toBeCloseTo(0.95, 2);
+  });
+});
+
+describe('drift runs across the whole scenario table', () => {
+  it('ends with a finite summary for any values within the bounds', () => {
+    fc.assert(
+      fc.property(valuesArb(driftFields), fc.integer({ min: 0, max: 1_000_000 }), (v, seed) => {
+        const s = summarize(runToEnd(model, driftParams(v), seed));
+        for (const x of Object.values(s)) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

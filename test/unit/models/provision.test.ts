@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsToEnd, replay, runToEnd } from '../../../src/sim-kit/core/model.ts';
 import { defaultScenario, defaultValues, parseScenario, scenarioToQuery } from '../../../src/sim-kit/core/fields.ts';
+import type { Fields, Values } from '../../../src/sim-kit/core/fields.ts';
 import { provisionFields, provisionParams, type ProvisionValues } from '../../../src/schemas/provision-scenario.ts';
 import {
   ASSUMPTIONS,
@@ -39,6 +40,23 @@ import {
 const values: ProvisionValues = defaultValues(provisionFields);
 const defaults: ProvisionParams = provisionParams(values);
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+/** Any values within the fields' bounds (whole numbers on whole steps). */
+function valuesArb<F extends Fields>(fields: F): fc.Arbitrary<Values<F>> {
+  const arbs = Object.fromEntries(
+    Object.entries(fields).map(([name, f]) => [
+      name,
+      f.kind === 'number'
+        ? Number.isInteger(f.step)
+          ? fc.integer({ min: f.min, max: f.max })
+          : fc.double({ min: f.min, max: f.max, noNaN: true })
+        : f.kind === 'choice'
+          ? fc.constantFrom(...f.options.map((o) => o.value))
+          : fc.boolean(),
+    ]),
+  );
+  return fc.record(arbs) as unknown as fc.Arbitrary<Values<F>>;
+}
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const portsArb = fc.subarray([...PORTS] as Port[]);
@@ -374,5 +392,17 @@ describe('the provisioning sweep and expected numbers', () => {
       exposedWithStaging: 0,
       missedOf300: 8.7,
     });
+  });
+});
+
+describe('provision runs across the whole scenario table', () => {
+  it('ends with a finite summary for any values within the bounds', () => {
+    fc.assert(
+      fc.property(valuesArb(provisionFields), fc.integer({ min: 0, max: 1_000_000 }), (v, seed) => {
+        const s = summarize(runToEnd(model, provisionParams(v), seed));
+        for (const x of Object.values(s)) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

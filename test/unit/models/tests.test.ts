@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsToEnd, replay, runToEnd, sameDice } from '../../../src/sim-kit/core/model.ts';
 import { defaultValues, parseScenario } from '../../../src/sim-kit/core/fields.ts';
+import type { Fields, Values } from '../../../src/sim-kit/core/fields.ts';
 import { PRESETS, sharesMessage, testsFields, testsParams, type TestsValues } from '../../../src/schemas/tests-scenario.ts';
 import {
   ASSUMPTIONS,
@@ -41,6 +42,23 @@ const values: TestsValues = defaultValues(testsFields);
 const cone = testsParams(values);
 const pyramid = testsParams({ ...values, preset: 'pyramid' });
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+/** Any values within the fields' bounds (whole numbers on whole steps). */
+function valuesArb<F extends Fields>(fields: F): fc.Arbitrary<Values<F>> {
+  const arbs = Object.fromEntries(
+    Object.entries(fields).map(([name, f]) => [
+      name,
+      f.kind === 'number'
+        ? Number.isInteger(f.step)
+          ? fc.integer({ min: f.min, max: f.max })
+          : fc.double({ min: f.min, max: f.max, noNaN: true })
+        : f.kind === 'choice'
+          ? fc.constantFrom(...f.options.map((o) => o.value))
+          : fc.boolean(),
+    ]),
+  );
+  return fc.record(arbs) as unknown as fc.Arbitrary<Values<F>>;
+}
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Runs builds, investigating every red, until a red build waits (or the run ends). */
@@ -374,5 +392,21 @@ describe('the test-portfolio sweep and expected numbers', () => {
       ignoredReds: 26.6,
     });
     expect(n.hourglass!.escapePercent).toBeCloseTo(12.7, 1);
+  });
+});
+
+describe('tests runs across the whole scenario table', () => {
+  it('ends with a finite summary for any values within the bounds whose shares add up', () => {
+    fc.assert(
+      fc.property(
+        valuesArb(testsFields).filter((v) => sharesMessage(v) === null),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (v, seed) => {
+          const s = summarize(runToEnd(model, testsParams(v), seed));
+          for (const x of Object.values(s)) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
