@@ -502,6 +502,10 @@ export function summarize(state: FlagsState): FlagsSummary {
     escapedContract: escapedOf('contract'),
     escapedPerformance: escapedOf('performance'),
     escapedUx: escapedOf('ux'),
+    // Under the dashboard's names (src/models/dashboard): each alert pages the on-call; a full release's rollback counts once.
+    pages: state.alerts.length,
+    rollbacks: state.changes.some((c) => c.what === 'rollback') ? 1 : 0,
+    peakLoadPercent: round(state.totals.peakDbLoad * 100, 1),
     usersExposed: state.totals.exposed,
     usersHurt: round(state.totals.hurt, 2),
     usersHurtWhileDark: round(state.totals.hurtWhileDark, 2),

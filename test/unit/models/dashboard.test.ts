@@ -28,6 +28,7 @@ import {
   type SavedRun,
 } from '../../../src/models/dashboard/index.ts';
 import { DEFAULT_PARAMS as FLAGS_DEFAULTS, model as flagsModel, summarize as flagsSummary } from '../../../src/models/flags/index.ts';
+import { LEVER_NAMES, model as capstoneModel, pulled, summarize as capstoneSummary } from '../../../src/models/capstone/index.ts';
 import { dashboardFields } from '../../../src/schemas/dashboard-scenario.ts';
 
 const run = (day: number, summary: SavedRun['summary'], sim = 'capstone'): SavedRun => ({
@@ -82,6 +83,13 @@ describe('the metrics dashboard', () => {
     const saved = toSavedRun('flags', '2026-12-02T10:00:00.000Z', summary);
     expect(saved.summary.peakLoadPercent).toBe(summary.peakDbLoadPercent);
     expect(tile([saved], 'performance').value).toBe(summary.peakDbLoadPercent);
+  });
+
+  it('places all four keys from a capstone quarter, whose summary uses the dashboard’s names', () => {
+    const summary = capstoneSummary(runToEnd(capstoneModel, pulled(LEVER_NAMES), 1));
+    const w = wall([toSavedRun('capstone', '2026-12-02T10:00:00.000Z', summary)], DORA_METRICS);
+    expect(w.dora.band).toBe('elite');
+    expect(w.tiles.map((t) => t.runs)).toEqual([1, 1, 1, 1]);
   });
 
   it('leaves a tile empty when no run reports its metric', () => {

@@ -11,6 +11,7 @@ import {
   binomial,
   blastRadius,
   catchChances,
+  catchTable,
   estimates,
   expectedNumbers,
   flagsMissions,
@@ -221,6 +222,16 @@ describe('the feature-flag model', () => {
     while (!isOver(s)) s = step(s, { type: 'tick' });
     const prev = { ...s, minute: s.minute - 1 };
     expect(narrate(prev, s)).toMatch(/The day is over: \d+ users? hurt by the feature/);
+  });
+
+  it('counts which stage caught which kind of problem, and what reached production', () => {
+    const end = runToEnd(model, P(), 2026);
+    const t = catchTable(end);
+    expect(t.columns).toEqual(['stage', 'logic', 'contract', 'performance', 'ux']);
+    expect(t.rows.map((r) => r[0])).toEqual(['build', 'unit tests', 'integration tests', 'staging', 'pre-production', 'reached production']);
+    const total = t.rows.reduce((s, r) => s + (r.slice(1) as number[]).reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(end.commits.filter((c) => c.kind !== 'none').length);
+    expect(t.rows[0]!.slice(1)).toEqual([0, 0, 0, 0]);
   });
 
   it('exports one row per minute and one per commit, with no commas or quotes inside cells', () => {
