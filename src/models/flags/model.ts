@@ -324,7 +324,9 @@ function tick(state: FlagsState): FlagsState {
   const before = full || tot.liveControlUsers < MIN_SAMPLE;
   const [refErrors, refUsers] = before ? [tot.preErrors, tot.preUsers] : [tot.liveControlErrors, tot.liveControlUsers];
   const [refConv, refConvUsers] = before ? [tot.preConversions, tot.preUsers] : [tot.liveControlConversions, tot.liveControlUsers];
-  const errorReal = feature.errorRate > 0;
+  // An alert is real when the feature explains it: its own errors or lost conversions, or an overload its extra database work caused.
+  const overloadByFeature = overload > 0 && feature.loadFactor > 1;
+  const errorReal = feature.errorRate > 0 || overloadByFeature;
   if (dbLoad > 1) raise('overload', `The database is over capacity (${Math.round(dbLoad * 100)}%): requests are failing for everyone.`, feature.loadFactor > 1);
   if (tot.newPathRequests >= LOAD_SAMPLE && feature.loadFactor > 1) {
     const projected = (tot.peakTraffic * feature.loadFactor) / capacity;
@@ -341,7 +343,7 @@ function tick(state: FlagsState): FlagsState {
     raise(
       'conversion',
       before ? 'Conversion has dropped since the release.' : 'Users who see the feature convert less than the control group.',
-      feature.lift - feature.uxDrop < 0,
+      feature.lift - feature.uxDrop < 0 || overloadByFeature,
     );
 
   const revealed = { ...state.revealed };
