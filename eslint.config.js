@@ -52,4 +52,59 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/sim-kit/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noApp,
+            noReact,
+            { group: ['xstate', 'xstate/*', '**/sim-kit/machine/**', '**/sim-kit/react/**'], message: 'The kit core is pure: no XState, no React.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'The kit core runs without a DOM.' },
+        { name: 'document', message: 'The kit core runs without a DOM.' },
+      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass a seeded generator in; never Math.random.' }],
+    },
+  },
+  {
+    files: ['src/sim-kit/machine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noApp, noReact, { group: ['**/sim-kit/react/**'], message: 'Kit machines never import the renderer.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/sim-kit/react/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/islands/**', '**/models/**', '**/machines/**', '**/sims/**'],
+              message: 'The kit knows no particular sim: sims import the kit, never the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/islands/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!\\.)[^/]+/', message: 'An island never imports another island: share code through src/sim-kit/.' }] },
+      ],
+    },
+  },
 );

@@ -26,7 +26,8 @@ export function readClassCodes(text: string): ClassReport {
   for (const [index, line] of lines.entries()) {
     const codes = findCodes(line);
     // A line with something code-like that the pattern did not take whole (a stray "SS2" or a cut code) is reported too.
-    if (codes.length === 0 && /\bSS\d/i.test(line)) rejected.push({ line: index + 1, code: line.trim().slice(0, 40), reason: 'looks like a code but is cut off or mistyped' });
+    if (codes.length === 0 && /\bSS\d/i.test(line))
+      rejected.push({ line: index + 1, code: line.trim().slice(0, 40), reason: 'looks like a code but is cut off or mistyped' });
     for (const code of codes) {
       if (seen.has(code)) {
         duplicates++;

@@ -29,7 +29,11 @@ export const batchCode: CodeSpec<BatchValues, RunSummary> = {
     { key: 'outages', label: 'Outages', read: (_, s) => s.failedDeploys },
     { key: 'rollbacks', label: 'Rollbacks', read: (_, s) => s.rollbacks },
     { key: 'downtime', label: 'Downtime (minutes)', read: (_, s) => s.downtimeMinutes },
-    { key: 'lead', label: 'Median lead time (hundredths of a working day, 0 if nothing shipped)', read: (_, s) => (s.medianLeadTimeDays === null ? 0 : 1 + s.medianLeadTimeDays * 100) },
+    {
+      key: 'lead',
+      label: 'Median lead time (hundredths of a working day, 0 if nothing shipped)',
+      read: (_, s) => (s.medianLeadTimeDays === null ? 0 : 1 + s.medianLeadTimeDays * 100),
+    },
     { key: 'band', label: 'Weakest band (0 elite to 3 low, 4 none)', read: (_, s) => (s.placement.band === null ? 4 : BANDS.indexOf(s.placement.band)) },
   ],
 };

@@ -109,7 +109,9 @@ test('the same scenario link opened twice gives identical exported JSON, and CSV
     if (i === 1) {
       const csv = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export CSV' }).click();
-      const lines = readFileSync(await (await csv).path(), 'utf8').trim().split('\r\n');
+      const lines = readFileSync(await (await csv).path(), 'utf8')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe('deploy,day,kind,changes,failed,defects,migration,recovery,downtime_minutes,diagnosis_minutes');
       expect(lines.length - 1).toBe(Number(await page.locator('[data-stat="deploys"]').textContent()));
     }
@@ -199,7 +201,9 @@ test('on a 390 px phone, Start brings the counters into view with focus, and cha
   await page.getByRole('button', { name: 'Pause' }).click();
   await sim.playToReview('Run to the next outage', ROLL_BACK_FIRST);
   const heights = await page.evaluate(() =>
-    [...document.querySelectorAll('.sim-chart svg text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width)),
+    [...document.querySelectorAll('.sim-chart svg text')].map(
+      (t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width),
+    ),
   );
   expect(heights.length).toBeGreaterThan(0);
   expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);

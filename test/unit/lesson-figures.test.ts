@@ -39,8 +39,22 @@ describe('the batch-size lesson’s table of averages', () => {
       const forward = measure('fix-forward');
       const mean = (runs: typeof back, f: (s: (typeof back)[0]) => number) => runs.reduce((a, s) => a + f(s), 0) / runs.length;
       const [deploys, outages, failedPercent, downBack, downForward, lead] = row(label) as [number, number, number, number, number, number];
-      expect(agrees(deploys, mean(back, (s) => s.deploys), 0), 'deploys').toBe(true);
-      expect(agrees(outages, mean(back, (s) => s.failedDeploys), 1), 'outages').toBe(true);
+      expect(
+        agrees(
+          deploys,
+          mean(back, (s) => s.deploys),
+          0,
+        ),
+        'deploys',
+      ).toBe(true);
+      expect(
+        agrees(
+          outages,
+          mean(back, (s) => s.failedDeploys),
+          1,
+        ),
+        'outages',
+      ).toBe(true);
       expect(agrees(failedPercent, mean(back, (s) => s.changeFailureRate) * 100, 0), 'deploys that failed').toBe(true);
       expect(agrees(downBack, mean(back, (s) => s.downtimeMinutes) / 60, 1), 'downtime rolling back').toBe(true);
       expect(agrees(downForward, mean(forward, (s) => s.downtimeMinutes) / 60, 1), 'downtime fixing forward').toBe(true);

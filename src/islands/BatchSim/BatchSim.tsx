@@ -106,9 +106,12 @@ export default function BatchSim() {
     setNonce(fresh);
     const won = missionsWon(batchMissions, run, values);
     setJustWon(won.filter((id) => !record.won[id]));
-    record.save({ at: new Date().toISOString(), code: encodeResult(batchCode, seed, values, summarize(run), fresh), query, summary: savedSummary(values, run) }, won);
+    record.save(
+      { at: new Date().toISOString(), code: encodeResult(batchCode, seed, values, summarize(run), fresh), query, summary: savedSummary(values, run) },
+      won,
+    );
     // Runs once per finished run: `finished` counts them.
-  }, [finished]); // eslint-disable-line
+  }, [finished]);
 
   const code = useMemo(() => (reviewing && nonce ? encodeResult(batchCode, seed, values, summary, nonce) : ''), [reviewing, nonce, seed, values, summary]);
   const setValues = (over: Partial<BatchValues>) => setScenario({ ...scenario, values: { ...values, ...over } });
@@ -141,13 +144,14 @@ export default function BatchSim() {
           >
             <h3 id="setup-heading">Play a quarter</h3>
             <p>
-              About {Math.round(values.rate * values.days)} changes will become ready over {values.days} working days. Each one has a {percent(values.defect / 100, 1)}{' '}
-              chance of breaking production. You choose when to deploy; when a deploy breaks production, you choose how to recover.
+              About {Math.round(values.rate * values.days)} changes will become ready over {values.days} working days. Each one has a{' '}
+              {percent(values.defect / 100, 1)} chance of breaking production. You choose when to deploy; when a deploy breaks production, you choose how to
+              recover.
             </p>
             {record.lastRun && (
               <p className="muted" data-last-run>
-                Your last run ({String(record.lastRun.summary.policy ?? 'unknown policy')}): {String(record.lastRun.summary.changesDeployed)} changes in production,{' '}
-                {String(record.lastRun.summary.outages)} outages, {Math.round(Number(record.lastRun.summary.downtimeMinutes) / 6) / 10} hours down.
+                Your last run ({String(record.lastRun.summary.policy ?? 'unknown policy')}): {String(record.lastRun.summary.changesDeployed)} changes in
+                production, {String(record.lastRun.summary.outages)} outages, {Math.round(Number(record.lastRun.summary.downtimeMinutes) / 6) / 10} hours down.
               </p>
             )}
             <Predict
@@ -161,7 +165,13 @@ export default function BatchSim() {
                 Your instructor fixed these settings for this challenge: {scenario.locked.join(', ')}.
               </p>
             )}
-            <FieldInput name="policy" field={batchFields.policy} value={values.policy} locked={locked.has('policy')} onChange={(v) => setValues({ policy: v as PolicyChoice })} />
+            <FieldInput
+              name="policy"
+              field={batchFields.policy}
+              value={values.policy}
+              locked={locked.has('policy')}
+              onChange={(v) => setValues({ policy: v as PolicyChoice })}
+            />
             <fieldset className="field field-choice" disabled={locked.has('defect')} data-field="suite">
               <legend>How good are your tests?</legend>
               <label className="choice">
@@ -172,7 +182,14 @@ export default function BatchSim() {
                 <input type="radio" name="suite" checked={suite === 'weak'} onChange={() => setValues({ defect: SUITES.weak })} />
                 Weak suite: {SUITES.weak}% of changes break production
               </label>
-              <FieldInput name="defect" field={batchFields.defect} as="slider" value={values.defect} locked={locked.has('defect')} onChange={(v) => setValues({ defect: v as number })} />
+              <FieldInput
+                name="defect"
+                field={batchFields.defect}
+                as="slider"
+                value={values.defect}
+                locked={locked.has('defect')}
+                onChange={(v) => setValues({ defect: v as number })}
+              />
             </fieldset>
             <button type="submit" className="button" disabled={!ready || prediction === null}>
               Start the quarter
@@ -215,7 +232,12 @@ export default function BatchSim() {
                       if (e.target.value.trim() !== '' && n >= 0 && n <= 2147483647) setScenario({ ...scenario, seed: n });
                     }}
                   />
-                  <button type="button" className="button secondary" disabled={locked.has('seed')} onClick={() => setScenario({ ...scenario, seed: Math.floor(randomUnit() * 2 ** 31) })}>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    disabled={locked.has('seed')}
+                    onClick={() => setScenario({ ...scenario, seed: Math.floor(randomUnit() * 2 ** 31) })}
+                  >
                     New dice
                   </button>
                 </div>
@@ -247,7 +269,16 @@ export default function BatchSim() {
         {reviewing && (
           <>
             <Review run={run} summary={summary} values={values} seed={seed} prediction={prediction} headingRef={reviewHeading} />
-            <Missions missions={batchMissions} won={record.won} justWon={justWon} active={null} onTry={(m) => { setActiveMission(m.id); setValues(m.setup as Partial<BatchValues>); }} />
+            <Missions
+              missions={batchMissions}
+              won={record.won}
+              justWon={justWon}
+              active={null}
+              onTry={(m) => {
+                setActiveMission(m.id);
+                setValues(m.setup as Partial<BatchValues>);
+              }}
+            />
             <ResultCodeBox code={code} debriefHref={`${import.meta.env.BASE_URL.replace(/\/$/, '')}/instructor/debrief/`} />
             <div className="sim-controls">
               <button type="button" className="button" onClick={() => send({ type: 'run.replay' })}>

@@ -50,7 +50,12 @@ export function Compare({ values, seed, played, onOtherChange }: Props) {
         </select>
       </label>
       <p className="compare-verdict" data-compare-verdict>
-        {runs.map((r) => `${r.label}: ${plural(r.summary.failedDeploys, 'outage')}, ${duration(r.summary.downtimeMinutes)} down, ${r.summary.changesDeployed} changes live.`).join(' ')}
+        {runs
+          .map(
+            (r) =>
+              `${r.label}: ${plural(r.summary.failedDeploys, 'outage')}, ${duration(r.summary.downtimeMinutes)} down, ${r.summary.changesDeployed} changes live.`,
+          )
+          .join(' ')}
       </p>
       <Scorecard caption="The two policies on the same dice" summaries={runs} />
       <div className="compare-timelines">

@@ -26,7 +26,8 @@ interface Props {
 /** Downtime for daily and quarterly deploys on the learner's dice, recovering as the learner did: the answer to the prediction. */
 export function predictionCheck(values: BatchValues, seed: number, run: BatchState) {
   const recovery = learnerRecovery(run);
-  const down = (policy: 'daily' | 'quarterly') => runToEnd(batchModel, { ...batchParams({ ...values, policy }), recovery }, seed).deploys.reduce((m, d) => m + d.downtimeMinutes, 0);
+  const down = (policy: 'daily' | 'quarterly') =>
+    runToEnd(batchModel, { ...batchParams({ ...values, policy }), recovery }, seed).deploys.reduce((m, d) => m + d.downtimeMinutes, 0);
   const daily = down('daily');
   const quarterly = down('quarterly');
   const answer = Math.abs(daily - quarterly) <= 0.15 * Math.max(daily, quarterly) ? 'same' : daily > quarterly ? 'daily' : 'quarterly';
@@ -60,16 +61,16 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
       </dl>
       {guessed && (
         <p className="sim-prediction" data-prediction={check.answer === prediction ? 'right' : 'wrong'}>
-          <strong>You predicted:</strong> {guessed.label.toLowerCase()} would spend more hours with production down.{' '}
-          <strong>On your dice:</strong> deploying every day, {hours(check.daily)} down; once a quarter, {hours(check.quarterly)} down.{' '}
+          <strong>You predicted:</strong> {guessed.label.toLowerCase()} would spend more hours with production down. <strong>On your dice:</strong> deploying
+          every day, {hours(check.daily)} down; once a quarter, {hours(check.quarterly)} down.{' '}
           {check.answer === prediction ? 'Your guess was right.' : 'A surprise? Compare the two policies below.'}
         </p>
       )}
       <p data-weakest>
         {weakest ? (
           <>
-            Your weakest key is <strong>{KEY_INFO[weakest].label.toLowerCase()}</strong>, in the <BandBadge band={s.placement.band} /> band of DORA’s {BANDS_YEAR}{' '}
-            report: a team is as strong as its weakest key, since the report’s clusters were teams good at all four at once.
+            Your weakest key is <strong>{KEY_INFO[weakest].label.toLowerCase()}</strong>, in the <BandBadge band={s.placement.band} /> band of DORA’s{' '}
+            {BANDS_YEAR} report: a team is as strong as its weakest key, since the report’s clusters were teams good at all four at once.
           </>
         ) : (
           'Nothing was deployed, so no key can be placed.'

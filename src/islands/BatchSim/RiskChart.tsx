@@ -66,7 +66,9 @@ export function RiskChart({ p, seed, deploys }: Props) {
           <Line points={closedFormCurve(p, maxSize)} x={x} y={y} />
           {monteCarlo
             ?.filter((pt) => pt.size % 3 === 1)
-            .map((pt) => <rect key={pt.size} x={x(pt.size) - 3} y={y(pt.monteCarlo) - 3} width="6" height="6" fill="var(--fg)" />)}
+            .map((pt) => (
+              <rect key={pt.size} x={x(pt.size) - 3} y={y(pt.monteCarlo) - 3} width="6" height="6" fill="var(--fg)" />
+            ))}
           {deploys.map((d) => {
             const cx = x(d.changeIds.length);
             const cy = y(failureProbability(p, d.changeIds.length));

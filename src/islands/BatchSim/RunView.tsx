@@ -1,6 +1,16 @@
 // The quarter being played: counters, the waiting queue, run controls with the live risk of shipping now, and the outage decision.
 import { useRef, type RefObject } from 'react';
-import { canShip, dayOf, expectedDiagnosisMinutes, failureProbability, isDown, recoveryCost, summarize, type BatchState, type Recovery } from '../../models/batch/index.ts';
+import {
+  canShip,
+  dayOf,
+  expectedDiagnosisMinutes,
+  failureProbability,
+  isDown,
+  recoveryCost,
+  summarize,
+  type BatchState,
+  type Recovery,
+} from '../../models/batch/index.ts';
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { duration, percent, plural } from '../../sim-kit/core/words.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
@@ -31,7 +41,22 @@ export function shipRisk(run: BatchState): string {
   return `${plural(n, 'change')} waiting: ${percent(failureProbability(run.params.defectRate, n))} chance that shipping them now breaks production${n > 1 ? `, and about ${duration(find)} to find a bad one` : ''}.`;
 }
 
-export function RunView({ run, heading, headingRef, playing, deciding, over, speed, onPlay, onStep, onFinish, onShip, onRecover, onSpeed, onConfigure }: Props) {
+export function RunView({
+  run,
+  heading,
+  headingRef,
+  playing,
+  deciding,
+  over,
+  speed,
+  onPlay,
+  onStep,
+  onFinish,
+  onShip,
+  onRecover,
+  onSpeed,
+  onConfigure,
+}: Props) {
   const s = summarize(run);
   const incidentHeading = useRef<HTMLHeadingElement>(null);
   const playButton = useRef<HTMLButtonElement>(null);
@@ -106,8 +131,8 @@ export function RunView({ run, heading, headingRef, playing, deciding, over, spe
             Outage! Deploy {failed.id + 1} broke production on day {Math.floor(failed.at) + 1}
           </h4>
           <p>
-            It shipped {plural(failed.changeIds.length, 'change')}, and {failed.defectIds.length === 1 ? 'one is' : `${failed.defectIds.length} are`} bad. Nobody
-            knows which yet. How do you recover?
+            It shipped {plural(failed.changeIds.length, 'change')}, and {failed.defectIds.length === 1 ? 'one is' : `${failed.defectIds.length} are`} bad.
+            Nobody knows which yet. How do you recover?
           </p>
           <div className="incident-choices">
             {costs.map(([how, cost]) => (

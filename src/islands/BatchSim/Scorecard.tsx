@@ -22,21 +22,23 @@ interface Props {
 /** One column per run, so two policies read side by side. */
 export function Scorecard({ summaries, caption }: Props) {
   const rows: Array<[string, (s: RunSummary) => React.ReactNode]> = [
-    ...KEYS.map(
-      (k): [string, (s: RunSummary) => React.ReactNode] => [
-        KEY_INFO[k].label,
-        (s) => (
-          <>
-            {value[k](s)} · <BandBadge band={s.placement.bands[k]} />
-            {s.placement.bands[k] && <span className="muted"> ({BAND_WORDS[k][s.placement.bands[k]!]})</span>}
-            {s.placement.weakestKeys.includes(k) && <strong> weakest</strong>}
-          </>
-        ),
-      ],
-    ),
+    ...KEYS.map((k): [string, (s: RunSummary) => React.ReactNode] => [
+      KEY_INFO[k].label,
+      (s) => (
+        <>
+          {value[k](s)} · <BandBadge band={s.placement.bands[k]} />
+          {s.placement.bands[k] && <span className="muted"> ({BAND_WORDS[k][s.placement.bands[k]!]})</span>}
+          {s.placement.weakestKeys.includes(k) && <strong> weakest</strong>}
+        </>
+      ),
+    ]),
     ['Changes in production', (s) => `${s.changesDeployed} of ${s.changesReady}`],
     ['Total downtime', (s) => duration(s.downtimeMinutes)],
-    ['Outages', (s) => `${s.failedDeploys}: ${s.rollbacks} rolled back, ${s.fixForwards} fixed forward${s.rollbacksBlocked ? `, ${s.rollbacksBlocked} could not roll back (migration)` : ''}`],
+    [
+      'Outages',
+      (s) =>
+        `${s.failedDeploys}: ${s.rollbacks} rolled back, ${s.fixForwards} fixed forward${s.rollbacksBlocked ? `, ${s.rollbacksBlocked} could not roll back (migration)` : ''}`,
+    ],
     ['Time spent finding bad changes', (s) => duration(s.diagnosisMinutes)],
     ['Mean changes per deploy', (s) => s.meanBatchSize.toFixed(1)],
   ];

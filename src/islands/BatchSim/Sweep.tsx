@@ -39,14 +39,23 @@ export function Sweep({ params }: { params: BatchParams }) {
           <DataTable
             caption="Each deploy interval over the same dice"
             columns={['Deploy every', 'Downtime, median (hours)', 'Middle half (hours)', 'Lead time, median', 'Change failure rate']}
-            rows={points.map((p) => [p.label, p.downtime[1].toFixed(1), `${p.downtime[0].toFixed(1)} to ${p.downtime[2].toFixed(1)}`, workingDays(p.leadDays), percent(p.changeFailureRate)])}
+            rows={points.map((p) => [
+              p.label,
+              p.downtime[1].toFixed(1),
+              `${p.downtime[0].toFixed(1)} to ${p.downtime[2].toFixed(1)}`,
+              workingDays(p.leadDays),
+              percent(p.changeFailureRate),
+            ])}
           />
         }
       >
         {({ x, y }) => (
           <>
             <path
-              d={`M${points.map((p, i) => `${x(i)},${y(p.downtime[2])}`).join('L')}L${[...points.keys()].reverse().map((i) => `${x(i)},${y(points[i]!.downtime[0])}`).join('L')}Z`}
+              d={`M${points.map((p, i) => `${x(i)},${y(p.downtime[2])}`).join('L')}L${[...points.keys()]
+                .reverse()
+                .map((i) => `${x(i)},${y(points[i]!.downtime[0])}`)
+                .join('L')}Z`}
               fill="var(--accent)"
               opacity="0.18"
             />

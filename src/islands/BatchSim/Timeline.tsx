@@ -27,11 +27,24 @@ export function Timeline({ run, title, yMax }: Props) {
       xDomain={[0, params.days]}
       yDomain={[0, biggest]}
       xLabel="Working day (bars: changes shipped; red: outage)"
-      table={<DataTable caption={`${title}: every deploy`} columns={['Deploy', 'Day', 'Changes', 'Failed', 'Recovery', 'Downtime (minutes)']} rows={rows.map((r) => [r[0]!, Math.floor(Number(r[1])) + 1, r[3]!, r[4]!, r[7] || '—', r[8]!])} />}
+      table={
+        <DataTable
+          caption={`${title}: every deploy`}
+          columns={['Deploy', 'Day', 'Changes', 'Failed', 'Recovery', 'Downtime (minutes)']}
+          rows={rows.map((r) => [r[0]!, Math.floor(Number(r[1])) + 1, r[3]!, r[4]!, r[7] || '—', r[8]!])}
+        />
+      }
     >
       {({ x, y }) => (
         <>
-          <rect x={x(0)} y={y(biggest)} width={Math.max(0, x(Math.min(run.time, params.days)) - x(0))} height={y(0) - y(biggest)} fill="var(--surface-2)" opacity="0.6" />
+          <rect
+            x={x(0)}
+            y={y(biggest)}
+            width={Math.max(0, x(Math.min(run.time, params.days)) - x(0))}
+            height={y(0) - y(biggest)}
+            fill="var(--surface-2)"
+            opacity="0.6"
+          />
           {deploys.map((d) => (
             <rect
               key={d.id}

@@ -5,9 +5,10 @@ import type { BatchParams } from '../../models/batch/types.ts';
 import { serveWorker } from '../../sim-kit/react/use-worker.ts';
 
 export type BatchWorkerRequest =
-  | { kind: 'risk'; p: number; maxSize: number; trials: number; seed: number }
-  | { kind: 'sweep'; params: BatchParams; seeds: number; firstSeed: number };
+  { kind: 'risk'; p: number; maxSize: number; trials: number; seed: number } | { kind: 'sweep'; params: BatchParams; seeds: number; firstSeed: number };
 
 serveWorker((request: BatchWorkerRequest) =>
-  request.kind === 'risk' ? riskCurve(request.p, sizesUpTo(request.maxSize), request.trials, request.seed) : sweep(request.params, request.seeds, request.firstSeed),
+  request.kind === 'risk'
+    ? riskCurve(request.p, sizesUpTo(request.maxSize), request.trials, request.seed)
+    : sweep(request.params, request.seeds, request.firstSeed),
 );

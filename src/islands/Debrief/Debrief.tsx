@@ -73,10 +73,18 @@ function SimGroup({ sim, scenarios }: ClassReport['sims'][number]) {
           {sim.id === 'batch' && <BatchChart results={results} />}
           <DataTable
             caption={`Every learner on scenario ${scenario}`}
-            columns={sim.id === 'batch' ? ['Line', 'Policy', 'Tests', 'In production', 'Deploys', 'Outages', 'Downtime', 'Lead time', 'Weakest band'] : ['Line', ...sim.code.parts.map((p) => p.label)]}
+            columns={
+              sim.id === 'batch'
+                ? ['Line', 'Policy', 'Tests', 'In production', 'Deploys', 'Outages', 'Downtime', 'Lead time', 'Weakest band']
+                : ['Line', ...sim.code.parts.map((p) => p.label)]
+            }
             rows={results.map((r) => (sim.id === 'batch' ? batchRow(r) : [r.line, ...sim.code.parts.map((p) => r.values[p.key] ?? '')]))}
           />
-          <button type="button" className="button secondary" onClick={() => downloadText(`class-${sim.id}-${scenario}.csv`, 'text/csv', classToCsv(sim as SimEntry, results))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => downloadText(`class-${sim.id}-${scenario}.csv`, 'text/csv', classToCsv(sim as SimEntry, results))}
+          >
             Export CSV
           </button>
         </div>
@@ -146,7 +154,9 @@ export default function Debrief() {
           ? `${plural(report.counted, 'learner')} counted; ${report.rejected.length} rejected${report.duplicates ? `; ${plural(report.duplicates, 'code')} pasted twice, counted once` : ''}.`
           : 'Nothing read yet. Codes never leave this browser; they are kept here until you clear them.'}
       </p>
-      {report?.sims.map((group) => <SimGroup key={group.sim.id} {...group} />)}
+      {report?.sims.map((group) => (
+        <SimGroup key={group.sim.id} {...group} />
+      ))}
       {report && report.rejected.length > 0 && (
         <section aria-labelledby="rejected-heading">
           <h2 id="rejected-heading">Rejected codes</h2>

@@ -13,7 +13,13 @@ export function narrate(prev: BatchState, next: BatchState): string | null {
   const fresh = next.deploys.slice(prev.deploys.length);
   const good = fresh.filter((d) => !d.failed);
   if (good.length === 1) parts.push(`Deploy ${good[0]!.id + 1} shipped ${plural(good[0]!.changeIds.length, 'change')} on ${day(good[0]!.at)}. All good.`);
-  else if (good.length > 1) parts.push(`${plural(good.length, 'deploy')} shipped ${plural(good.reduce((n, d) => n + d.changeIds.length, 0), 'change')}. All good.`);
+  else if (good.length > 1)
+    parts.push(
+      `${plural(good.length, 'deploy')} shipped ${plural(
+        good.reduce((n, d) => n + d.changeIds.length, 0),
+        'change',
+      )}. All good.`,
+    );
   for (const d of fresh.filter((f) => f.failed)) {
     parts.push(
       `Outage! Deploy ${d.id + 1} shipped ${plural(d.changeIds.length, 'change')} on ${day(d.at)} and broke production.${d.irreversible ? ' It holds a migration, so it cannot be rolled back.' : ''} Choose how to recover.`,
@@ -32,7 +38,9 @@ export function narrate(prev: BatchState, next: BatchState): string | null {
     const weakest = s.placement.weakest;
     parts.push(
       `The quarter is over: ${plural(s.changesDeployed, 'change')} of ${s.changesReady} in production, ${plural(s.failedDeploys, 'outage')}, ${duration(s.downtimeMinutes)} of downtime.` +
-        (weakest ? ` Your weakest key is ${KEY_INFO[weakest].label.toLowerCase()}, in the ${s.placement.band} band (${BAND_WORDS[weakest][s.placement.band!]}).` : ''),
+        (weakest
+          ? ` Your weakest key is ${KEY_INFO[weakest].label.toLowerCase()}, in the ${s.placement.band} band (${BAND_WORDS[weakest][s.placement.band!]}).`
+          : ''),
     );
   }
   return parts.length ? parts.join(' ') : null;

@@ -7,10 +7,7 @@
  * learner presses Ship.
  */
 export type Policy =
-  | { kind: 'continuous' }
-  | { kind: 'every'; days: number }
-  | { kind: 'windows'; every: number; boardDays: number; freezeDays: number }
-  | { kind: 'manual' };
+  { kind: 'continuous' } | { kind: 'every'; days: number } | { kind: 'windows'; every: number; boardDays: number; freezeDays: number } | { kind: 'manual' };
 
 export type Recovery = 'rollback' | 'fix-forward';
 

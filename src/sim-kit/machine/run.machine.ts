@@ -69,7 +69,9 @@ export function createRunMachine<P, S, A>(model: SimModel<P, S, A>, options: Run
       isOver: ({ context }) => model.isOver(context.run),
     },
     actions: {
-      setSetup: assign(({ event }) => (event.type === 'setup.set' ? { seed: event.seed, params: event.params, run: model.init(event.params, event.seed), log: [] } : {})),
+      setSetup: assign(({ event }) =>
+        event.type === 'setup.set' ? { seed: event.seed, params: event.params, run: model.init(event.params, event.seed), log: [] } : {},
+      ),
       setPrediction: assign(({ event }) => (event.type === 'predict.set' ? { prediction: event.guess } : {})),
       resetRun: assign(({ context }) => fresh(context)),
       tick: assign(({ context }) => apply(context, [options.tick])),

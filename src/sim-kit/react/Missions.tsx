@@ -16,7 +16,10 @@ export function Missions<V, S>({ missions, won, justWon, onTry, active }: Props<
   return (
     <section className="sim-missions" aria-labelledby="missions-heading">
       <h4 id="missions-heading">
-        Missions <span className="muted">({count} of {missions.length} won)</span>
+        Missions{' '}
+        <span className="muted">
+          ({count} of {missions.length} won)
+        </span>
       </h4>
       <ul>
         {missions.map((m) => (

@@ -19,7 +19,9 @@ export function Predict({ question, options, value, onChange }: Props) {
           {o.label}
         </label>
       ))}
-      <p className="muted">{value ? 'Your guess is kept; you will see it beside what happens.' : 'Choose one to start: there is no wrong guess, only a surprise.'}</p>
+      <p className="muted">
+        {value ? 'Your guess is kept; you will see it beside what happens.' : 'Choose one to start: there is no wrong guess, only a surprise.'}
+      </p>
     </fieldset>
   );
 }

@@ -37,7 +37,12 @@ function CopyButton({ text, what }: { text: string; what: string }) {
 export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge }: Props<F>) {
   const [open, setOpen] = useState(false);
   const [locks, setLocks] = useState<string[]>([]);
-  const lockable = ['seed', ...Object.entries(fields).filter(([, f]) => f.lockable !== false).map(([name]) => name)];
+  const lockable = [
+    'seed',
+    ...Object.entries(fields)
+      .filter(([, f]) => f.lockable !== false)
+      .map(([name]) => name),
+  ];
   const shared = challenge ? scenario : { ...scenario, locked: locks as Scenario<F>['locked'] };
   const url = `${pageUrl}?${scenarioToQuery(fields, shared)}`;
   return (

@@ -48,7 +48,22 @@ interface FrameProps {
   children: (scales: Scales) => ReactNode;
 }
 
-export function Chart({ caption, xDomain, yDomain, height = 240, margin: m = {}, xLabel, yLabel, xTicks, yTicks, formatX = String, formatY = String, table, legend, children }: FrameProps) {
+export function Chart({
+  caption,
+  xDomain,
+  yDomain,
+  height = 240,
+  margin: m = {},
+  xLabel,
+  yLabel,
+  xTicks,
+  yTicks,
+  formatX = String,
+  formatY = String,
+  table,
+  legend,
+  children,
+}: FrameProps) {
   const id = useId();
   const box = useRef<HTMLElement>(null);
   const width = useWidth(box, 640);
@@ -97,7 +112,21 @@ export function Chart({ caption, xDomain, yDomain, height = 240, margin: m = {},
   );
 }
 
-export function Line({ points, x, y, stroke = 'var(--accent)', width = 3, dash }: { points: ReadonlyArray<readonly [number, number]>; x: Scales['x']; y: Scales['y']; stroke?: string; width?: number; dash?: string }) {
+export function Line({
+  points,
+  x,
+  y,
+  stroke = 'var(--accent)',
+  width = 3,
+  dash,
+}: {
+  points: ReadonlyArray<readonly [number, number]>;
+  x: Scales['x'];
+  y: Scales['y'];
+  stroke?: string;
+  width?: number;
+  dash?: string;
+}) {
   const d = points.map(([px, py], i) => `${i ? 'L' : 'M'}${x(px).toFixed(1)},${y(py).toFixed(1)}`).join('');
   return <path d={d} fill="none" stroke={stroke} strokeWidth={width} strokeDasharray={dash} />;
 }

@@ -15,7 +15,6 @@ export function useSimRecord(simId: string) {
   return {
     lastRun: lastSimRun(progress, simId),
     won: missionsWon(progress, simId),
-    save: (run: SimRun, missions: readonly string[]) =>
-      update((p) => missions.reduce((next, id) => winMission(next, simId, id), recordSimRun(p, simId, run))),
+    save: (run: SimRun, missions: readonly string[]) => update((p) => missions.reduce((next, id) => winMission(next, simId, id), recordSimRun(p, simId, run))),
   };
 }

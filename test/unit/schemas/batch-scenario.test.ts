@@ -6,11 +6,22 @@ import { batchFields, batchParams, comparisonPolicy, policyOf } from '../../../s
 describe('batch-size scenarios', () => {
   it('default to monthly deploys, strong tests and a quarter of four changes a day', () => {
     const p = batchParams(defaultScenario(batchFields).values);
-    expect(p).toMatchObject({ days: 65, changesPerDay: 4, defectRate: 0.02, migrationRate: 0.02, policy: { kind: 'every', days: 21 }, recovery: 'rollback', diagnosis: 'bisect' });
+    expect(p).toMatchObject({
+      days: 65,
+      changesPerDay: 4,
+      defectRate: 0.02,
+      migrationRate: 0.02,
+      policy: { kind: 'every', days: 21 },
+      recovery: 'rollback',
+      diagnosis: 'bisect',
+    });
   });
 
   it('read every parameter a link may carry, up to each field’s bounds', () => {
-    const { scenario, problems } = parseScenario(batchFields, '?seed=7&policy=windows&defect=8&rate=15&days=30&recovery=fix-forward&window=10&board=3&freeze=0&lock=policy,recovery');
+    const { scenario, problems } = parseScenario(
+      batchFields,
+      '?seed=7&policy=windows&defect=8&rate=15&days=30&recovery=fix-forward&window=10&board=3&freeze=0&lock=policy,recovery',
+    );
     expect(problems).toEqual([]);
     expect(scenario.values.rate).toBe(15);
     expect(scenario.locked).toEqual(['policy', 'recovery']);

@@ -23,22 +23,47 @@ describe('result codes', () => {
     const decoded = decodeResult(CODE_SPECS, encodeResult(batchCode, 2026, v, s, 'ab12'));
     expect(decoded).toMatchObject({ ok: true, sim: 'b', version: 1, nonce: 'ab12' });
     if (!decoded.ok) return;
-    expect(decoded.values).toMatchObject({ policy: 2, defect: 20, ready: s.changesReady, deploys: s.deploys, outages: s.failedDeploys, downtime: Math.round(s.downtimeMinutes) });
+    expect(decoded.values).toMatchObject({
+      policy: 2,
+      defect: 20,
+      ready: s.changesReady,
+      deploys: s.deploys,
+      outages: s.failedDeploys,
+      downtime: Math.round(s.downtimeMinutes),
+    });
   });
 
   it('round-trip any finished run of any policy and seed', () => {
     fc.assert(
-      fc.property(fc.constantFrom('continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'windows', 'manual' as const), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (policy, seed) => {
-        const decoded = decodeResult(CODE_SPECS, codeFor({ policy: policy as BatchValues['policy'], days: 20 }, seed, 'zz00'));
-        expect(decoded.ok).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom('continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'windows', 'manual' as const),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (policy, seed) => {
+          const decoded = decodeResult(CODE_SPECS, codeFor({ policy: policy as BatchValues['policy'], days: 20 }, seed, 'zz00'));
+          expect(decoded.ok).toBe(true);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it('share a scenario id for learners on the same dice, whatever their policy, and differ by nonce', () => {
-    const a = decodeResult(CODE_SPECS, codeFor({ policy: 'daily' }, 7, makeNonce(() => 0.1)));
-    const b = decodeResult(CODE_SPECS, codeFor({ policy: 'quarterly' }, 7, makeNonce(() => 0.9)));
+    const a = decodeResult(
+      CODE_SPECS,
+      codeFor(
+        { policy: 'daily' },
+        7,
+        makeNonce(() => 0.1),
+      ),
+    );
+    const b = decodeResult(
+      CODE_SPECS,
+      codeFor(
+        { policy: 'quarterly' },
+        7,
+        makeNonce(() => 0.9),
+      ),
+    );
     const c = decodeResult(CODE_SPECS, codeFor({ policy: 'daily' }, 8, 'aaaa'));
     expect(a.ok && b.ok && c.ok).toBe(true);
     if (!a.ok || !b.ok || !c.ok) return;
@@ -85,7 +110,13 @@ describe('result codes', () => {
 
 describe('a class report', () => {
   it('counts a room of twenty learners on two links as twenty, and a pasted-twice code once', () => {
-    const codes = Array.from({ length: 20 }, (_, i) => codeFor({ policy: i % 2 ? 'daily' : 'quarterly' }, 2026, makeNonce(() => (i + 0.5) / 20)));
+    const codes = Array.from({ length: 20 }, (_, i) =>
+      codeFor(
+        { policy: i % 2 ? 'daily' : 'quarterly' },
+        2026,
+        makeNonce(() => (i + 0.5) / 20),
+      ),
+    );
     const text = [...codes.map((c, i) => `Learner ${i}: ${c}`), codes[3]!].join('\n');
     const report = readClassCodes(text);
     expect(report.counted).toBe(20);
