@@ -55,7 +55,9 @@ function savedSummary(values: BatchValues, run: BatchState) {
 export default function BatchSim() {
   const { scenario, setScenario, problems, dismissProblems, query, ready, challenge } = useScenario(batchFields);
   const { seed, values } = scenario;
-  const params = useMemo(() => batchParams(values), [values]);
+  // Keyed by content, so a setting that does not reach the model (the comparison's policy) never restarts the run.
+  const paramsKey = JSON.stringify(batchParams(values));
+  const params = useMemo(() => JSON.parse(paramsKey) as ReturnType<typeof batchParams>, [paramsKey]);
   const [snapshot, send] = useMachine(batchMachine, { input: { seed, params } });
   const { run, log, speed, prediction, finished } = snapshot.context;
   const record = useSimRecord(SIM_ID);
