@@ -93,9 +93,3 @@ export function countWords(text: string): number {
 export function readingMinutes(text: string, wordsPerMinute = 200): number {
   return Math.max(1, Math.round(countWords(text) / wordsPerMinute));
 }
-
-/**
- * Which lessons have a simulation, by lesson slug -> the simulation's id in saved progress. Only lessons whose
- * simulation really exists are listed; the course map and summary read it. (The sim registry will replace it.)
- */
-export const SIM_LESSONS: Readonly<Record<string, string>> = { 'batch-size': 'batch' };
