@@ -1,7 +1,7 @@
 // Checks that the batch-size lesson's table of figures says what the model says, at the defaults over 200 seeds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { overSeeds } from '../../src/sim-kit/core/model.ts';
+import { overSeeds, runToEnd } from '../../src/sim-kit/core/model.ts';
 import { defaultValues } from '../../src/sim-kit/core/fields.ts';
 import { batchModel, median, summarize } from '../../src/models/batch/index.ts';
 import { batchFields, batchParams, type PolicyChoice } from '../../src/schemas/batch-scenario.ts';
@@ -71,5 +71,26 @@ describe('the batch-size lesson’s table of averages', () => {
       expect(lesson).toContain(`${shown}% for ${n}`);
       expect(Math.round(0.98 ** n * 100)).toBe(shown);
     }
+  });
+});
+
+describe('the batch-size facilitator guide', () => {
+  const guide = readFileSync(new URL('../../content/facilitator/batch-size.yaml', import.meta.url), 'utf8');
+  it('quotes the lesson table’s downtime, failure and lead-time figures', () => {
+    for (const [label] of ROWS) {
+      const [, outages, failed, downBack, downForward, lead] = row(label);
+      for (const figure of [`${downBack!.toFixed(1)}`, `${downForward!.toFixed(1)}`]) expect(guide).toContain(figure);
+      if (label !== 'Every week') expect(guide).toContain(`${failed}%`);
+      if (label !== 'Every week') expect(guide).toContain(outages!.toFixed(1));
+      if (label === 'Every day' || label === 'Every month' || label === 'Once a quarter') expect(guide).toContain(lead!.toFixed(1));
+    }
+  });
+
+  it('states the default link’s run as the model plays it', () => {
+    const end = summarize(runToEnd(batchModel, batchParams(defaultValues(batchFields)), 2026));
+    expect(guide).toContain(`${end.failedDeploys} of the ${end.deploys} deploys fail`);
+    expect(guide).toContain(`about ${(end.downtimeMinutes / 60).toFixed(1)} hours of downtime`);
+    expect(guide).toContain(`${end.changesDeployed} of ${end.changesReady} changes`);
+    expect(guide).toContain(`in the ${end.placement.band} band`);
   });
 });
