@@ -93,7 +93,7 @@ test('refuses a rollback when the deploy holds a migration, and says why', async
 });
 
 test('the same scenario link opened twice gives identical exported JSON, and CSV has a row per deploy', async ({ browser }) => {
-  const link = '?seed=42&days=10&rate=3&defect=6&policy=weekly&recovery=fix-forward';
+  const link = '?seed=42&days=5&rate=3&defect=6&policy=daily&recovery=fix-forward';
   const exports: string[] = [];
   for (let i = 0; i < 2; i++) {
     const context = await browser.newContext();
@@ -251,7 +251,7 @@ test('the Monte Carlo points come from a worker, and a failed worker shows the f
 });
 
 test('the sim page passes axe while setting up, during an outage and in review', async ({ page }) => {
-  const sim = await open(page, '?seed=1&days=10&defect=50&policy=daily');
+  const sim = await open(page, '?seed=1&days=5&defect=50&policy=weekly');
   expect(await axe(page)).toEqual([]);
   await sim.predict('About the same');
   await sim.start();

@@ -31,7 +31,7 @@ export class SimPage {
   async open(query = ''): Promise<void> {
     await this.page.goto(`${this.path}${query}`);
     await this.page.locator('.sim-embed').scrollIntoViewIfNeeded();
-    await expect(this.page.locator('.sim-embed.sim-live')).toHaveCount(1);
+    await expect(this.page.locator('.sim-embed.sim-live')).toHaveCount(1, { timeout: 30_000 });
     await expect(this.root).toHaveAttribute('data-state', /.+/);
   }
 

@@ -1,6 +1,5 @@
 // The batch-size island: predict, set up, play a quarter, review it, compare on the same dice, sweep; the kit does the plumbing.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useMachine } from '@xstate/react';
 import { batchMachine } from '../../machines/batch.machine.ts';
 import { batchMissions, narrate, summarize, table, type BatchState } from '../../models/batch/index.ts';
 import { batchFields, batchParams, describePolicy, SUITES, type BatchValues, type PolicyChoice } from '../../schemas/batch-scenario.ts';
@@ -18,6 +17,7 @@ import { SharePanel } from '../../sim-kit/react/SharePanel.tsx';
 import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useFocusWhen, useNarration, useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useScenario } from '../../sim-kit/react/use-scenario.ts';
+import { useActor } from '../../sim-kit/react/use-actor.ts';
 import { useSimRecord } from '../../sim-kit/react/use-sim-record.ts';
 import { downloadText } from '../../lib/download.ts';
 import { Compare } from './Compare.tsx';
@@ -58,7 +58,7 @@ export default function BatchSim() {
   // Keyed by content, so a setting that does not reach the model (the comparison's policy) never restarts the run.
   const paramsKey = JSON.stringify(batchParams(values));
   const params = useMemo(() => JSON.parse(paramsKey) as ReturnType<typeof batchParams>, [paramsKey]);
-  const [snapshot, send] = useMachine(batchMachine, { input: { seed, params } });
+  const [snapshot, send] = useActor(batchMachine, { seed, params });
   const { run, log, speed, prediction, finished } = snapshot.context;
   const record = useSimRecord(SIM_ID);
   const [pageUrl, setPageUrl] = useState('');
