@@ -26,7 +26,6 @@ import { RiskChart } from './RiskChart.tsx';
 import { RunView } from './RunView.tsx';
 import { Sweep } from './Sweep.tsx';
 import { Timeline } from './Timeline.tsx';
-import './batch-sim.css';
 
 const SIM_ID = 'batch';
 const randomUnit = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;

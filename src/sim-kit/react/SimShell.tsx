@@ -1,6 +1,7 @@
 // The frame every sim island shares: the problems banner for a bad link, the live region, and the sim's own content.
 import type { ReactNode } from 'react';
 import type { Problem } from '../core/fields.ts';
+import './sim.css';
 
 interface Props {
   /** Class and data-sim for styling and tests. */
