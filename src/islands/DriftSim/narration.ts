@@ -1,0 +1,12 @@
+// The drift island's live-region sentence: the model's narrate() for one step, shortened when many steps land at once.
+import { narrate, summarize, formatMinutes, isOver, type DriftState } from '../../models/drift/index.ts';
+import { plural } from '../../sim-kit/core/words.ts';
+
+/** A screen reader hears each step's sentence; when a shortcut decides many events at once it hears one summary instead. */
+export function narrateDrift(prev: DriftState, next: DriftState): string | null {
+  const made = next.changes.length - prev.changes.length;
+  if (made <= 3 || next.day - prev.day <= 1) return narrate(prev, next);
+  const s = summarize(next);
+  const where = isOver(next) ? 'The quarter is over' : `Now on day ${next.day}`;
+  return `Decided ${plural(made, 'event')}. ${where}: ${formatMinutes(s.totalMinutes)} of team time, ${plural(s.incidents, 'mismatch incident')}, ${plural(s.configurations, 'configuration')} in the fleet.`;
+}
