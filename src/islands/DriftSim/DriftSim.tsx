@@ -150,8 +150,7 @@ export default function DriftSim() {
             <p>
               You look after {values.servers} web servers for {values.days} working days. About {Math.round(values.events * values.days)} events will need a
               change: incident hotfixes, security patches, debug tools installed in a hurry. For each, you fix the one server by hand (about {values.hand}{' '}
-              minutes) or change the versioned configuration, have it reviewed and apply it to every server (about {values.code} minutes). A disk may die
-              too.
+              minutes) or change the versioned configuration, have it reviewed and apply it to every server (about {values.code} minutes). A disk may die too.
             </p>
             {record.lastRun && (
               <p className="muted" data-last-run>

@@ -1,7 +1,7 @@
 // The end of a quarter: headline numbers, the prediction beside what happened, what it means, and the same dice fixed all by hand or all in the configuration.
 import { useMemo, type RefObject } from 'react';
 import { sameDice } from '../../sim-kit/core/model.ts';
-import { formatMinutes, model, summarize, type DriftState, type DriftSummary } from '../../models/drift/index.ts';
+import { formatMinutes, model, summarize, type DriftSummary } from '../../models/drift/index.ts';
 import { driftParams, type DriftValues } from '../../schemas/drift-scenario.ts';
 import { hours, plural } from '../../sim-kit/core/words.ts';
 
@@ -15,7 +15,12 @@ export const PREDICTIONS = [
 export function predictionCheck(values: DriftValues, seed: number) {
   const params = driftParams(values);
   const [hand, code] = sameDice(model, { ...params, policy: 'hand' }, { ...params, policy: 'code' }, seed).map(summarize) as [DriftSummary, DriftSummary];
-  const answer = Math.abs(hand.totalMinutes - code.totalMinutes) <= 0.15 * Math.max(hand.totalMinutes, code.totalMinutes) ? 'same' : hand.totalMinutes > code.totalMinutes ? 'hand' : 'code';
+  const answer =
+    Math.abs(hand.totalMinutes - code.totalMinutes) <= 0.15 * Math.max(hand.totalMinutes, code.totalMinutes)
+      ? 'same'
+      : hand.totalMinutes > code.totalMinutes
+        ? 'hand'
+        : 'code';
   return { hand, code, answer };
 }
 
@@ -69,23 +74,23 @@ export function Review({ summary: s, values, seed, prediction, headingRef }: Pro
       </dl>
       {guessed && (
         <p className="sim-prediction" data-prediction={check.answer === prediction ? 'right' : 'wrong'}>
-          <strong>You predicted:</strong> {guessed.label.toLowerCase()} would cost more over the quarter. <strong>On your dice:</strong> all by hand,{' '}
-          {hours(check.hand.totalMinutes)} of team time; all in the configuration, {hours(check.code.totalMinutes)}.{' '}
-          {check.answer === prediction ? 'Your guess was right.' : 'A surprise? The table below shows where the time went.'}
+          <strong>You predicted:</strong>{' '}
+          {guessed.value === 'same'
+            ? 'both ways would cost about the same over the quarter'
+            : `${guessed.label.toLowerCase()} would cost more over the quarter`}
+          . <strong>On your dice:</strong> all by hand, {hours(check.hand.totalMinutes)} of team time; all in the configuration,{' '}
+          {hours(check.code.totalMinutes)}. {check.answer === prediction ? 'Your guess was right.' : 'A surprise? The table below shows where the time went.'}
         </p>
       )}
       <p data-explain>
         Each hand fix was quicker on the day ({check.hand.minutesPerFix === null ? '' : `${Math.round(check.hand.minutesPerFix)} minutes`} against{' '}
         {check.code.minutesPerFix === null ? '' : `${Math.round(check.code.minutesPerFix)}`}), but it left one server different and unrecorded. Those
         differences came back as “works on one server, fails on another” incidents, slower rebuilds after a dead disk, and faulty fixes undone by hand. The
-        reviewed change costs more each time and nothing afterwards, and a faulty one goes back in one step. That is what “source control everything”
-        buys.
+        reviewed change costs more each time and nothing afterwards, and a faulty one goes back in one step. That is what “source control everything” buys.
       </p>
       <section className="sim-compare" aria-labelledby="compare-heading">
         <h4 id="compare-heading">Same dice, three ways</h4>
-        <p>
-          The same events, fix times and faults (seed {seed}), fixed your way, all by hand and all in the configuration. Any gap is the choice, not luck.
-        </p>
+        <p>The same events, fix times and faults (seed {seed}), fixed your way, all by hand and all in the configuration. Any gap is the choice, not luck.</p>
         <div className="table-scroll">
           <table className="scorecard" data-compare>
             <caption>Your quarter beside both policies on the same dice</caption>

@@ -1,16 +1,6 @@
 // The quarter being played: counters, the fleet, run controls, the waiting event with both fixes and their costs, and the one-step revert.
 import { useRef, type RefObject } from 'react';
-import {
-  configurations,
-  formatMinutes,
-  openAlarms,
-  revertTarget,
-  serverName,
-  step,
-  summarize,
-  type DriftState,
-  type How,
-} from '../../models/drift/index.ts';
+import { configurations, formatMinutes, openAlarms, revertTarget, serverName, step, summarize, type DriftState, type How } from '../../models/drift/index.ts';
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { plural } from '../../sim-kit/core/words.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
@@ -41,7 +31,10 @@ export function RunPanel(p: Props) {
   const { run, deciding, over } = p;
   const s = summarize(run);
   const decisionHeading = useRef<HTMLHeadingElement>(null);
+  const finishButton = useRef<HTMLButtonElement>(null);
   useFocusWhen(deciding, decisionHeading);
+  // After a decision the buttons that held focus are gone: focus moves on to the clock, so a keyboard user carries on from there.
+  useFocusWhen(!deciding && !over && run.changes.length > 0, finishButton);
   const event = run.waiting.length ? run.events[run.waiting[0]!]! : null;
   const alarms = openAlarms(run);
   const target = revertTarget(run);
@@ -122,7 +115,7 @@ export function RunPanel(p: Props) {
               <button type="button" className="button secondary" onClick={p.onStep}>
                 Step one day
               </button>
-              <button type="button" className="button secondary" onClick={p.onFinish}>
+              <button type="button" className="button secondary" ref={finishButton} onClick={p.onFinish}>
                 Run to the next event
               </button>
               <label>

@@ -39,7 +39,13 @@ export function Sweep({ params }: { params: DriftParams }) {
           <DataTable
             caption="Each share of hand fixes over the same quarters"
             columns={['Fixed by hand', 'Team time (hours)', 'Minutes per fix', 'Mismatch incidents', 'Configurations at the end']}
-            rows={rows.map((r) => [pct(r.handShare), hoursOf(r).toFixed(1), r.meanMinutesPerFix.toFixed(1), r.meanIncidents.toFixed(1), r.meanConfigurations.toFixed(1)])}
+            rows={rows.map((r) => [
+              pct(r.handShare),
+              hoursOf(r).toFixed(1),
+              r.meanMinutesPerFix.toFixed(1),
+              r.meanIncidents.toFixed(1),
+              r.meanConfigurations.toFixed(1),
+            ])}
           />
         }
       >

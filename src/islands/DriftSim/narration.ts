@@ -4,6 +4,8 @@ import { plural } from '../../sim-kit/core/words.ts';
 
 /** A screen reader hears each step's sentence; when a shortcut decides many events at once it hears one summary instead. */
 export function narrateDrift(prev: DriftState, next: DriftState): string | null {
+  // A new setup or a replay starts another run (its draws are drawn afresh): nothing happened in it yet worth saying.
+  if (prev.draws !== next.draws || next.changes.length < prev.changes.length) return null;
   const made = next.changes.length - prev.changes.length;
   if (made <= 3 || next.day - prev.day <= 1) return narrate(prev, next);
   const s = summarize(next);
