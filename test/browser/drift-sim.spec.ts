@@ -53,9 +53,12 @@ test('a keyboard-only learner predicts, decides each event, reaches the review a
 });
 
 test('each server tile names its configuration in words and a letter, not colour alone, and a hand fix splits the fleet', async ({ page }) => {
-  const sim = await open(page, '?seed=3&servers=6');
+  const sim = await open(page, '?seed=3&servers=6&fault=0');
   await sim.predict('About the same');
   await sim.start();
+  // Paused, the clock stays still after the fix, so the fleet and the live region can be read as the fix left them.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Run to the next event' }).click();
   await sim.expectState('decision');
   const tiles = page.locator('[data-fleet] li');
   await expect(tiles).toHaveCount(6);
