@@ -1,6 +1,7 @@
 // Which sims exist: title, lessons, result code and projector keys. Pure data the island, the course map and the debrief page read.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
+import { driftCode } from './drift.ts';
 
 export interface SimEntry {
   id: string;
@@ -22,6 +23,22 @@ export const SIMS: readonly SimEntry[] = [
     missions: 3,
     code: batchCode as unknown as CodeSpec<never, never>,
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the next outage or the end', S: 'ship now', R: 'restart' },
+  },
+  {
+    id: 'drift',
+    title: 'Configuration drift',
+    lessons: ['source-control'],
+    missions: 2,
+    code: driftCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      P: 'play or pause',
+      N: 'next day',
+      F: 'run to the next event or the end',
+      H: 'fix by hand',
+      C: 'fix in the configuration',
+      V: 'revert the last reviewed change',
+      R: 'restart',
+    },
   },
 ];
 
