@@ -1,6 +1,7 @@
 // Which sims exist: title, lessons, result code and projector keys. Pure data the island, the course map and the debrief page read.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
+import { handoffCode } from './handoff.ts';
 
 export interface SimEntry {
   id: string;
@@ -22,6 +23,14 @@ export const SIMS: readonly SimEntry[] = [
     missions: 3,
     code: batchCode as unknown as CodeSpec<never, never>,
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the next outage or the end', S: 'ship now', R: 'restart' },
+  },
+  {
+    id: 'handoff',
+    title: 'The handoff pipeline',
+    lessons: ['waterfall', 'agile'],
+    missions: 4,
+    code: handoffCode as unknown as CodeSpec<never, never>,
+    projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', S: 'release now', R: 'restart' },
   },
 ];
 
