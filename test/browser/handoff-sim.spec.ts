@@ -55,7 +55,9 @@ for (const [way, presses] of [
     await page.keyboard.press('Enter');
     await sim.expectState('review');
     await expect(page.locator('#review-heading')).toBeFocused();
-    await expect(page.locator('[data-prediction]')).toContainText('You predicted: handing off one item at a time would help lead time more.');
+    await expect(page.locator('[data-prediction]')).toContainText(
+      'You predicted: handing off one item at a time would help lead time more. On your dice, in waterfall:',
+    );
     await expect(page.locator('[data-announcer]')).toContainText(/All \d+ items are live by day \d+\. Median lead time \d+ working days/);
     for (const tile of ['lead', 'spread', 'flow', 'first-live', 'feedback', 'laps', 'door'])
       await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
@@ -72,14 +74,14 @@ test('shows every station as a row of items that are working or waiting, updated
   await page.getByRole('button', { name: 'Pause' }).click();
   const rows = page.locator('[data-pipeline] tbody tr');
   await expect(rows.locator('th')).toHaveText([
-    'Product backlog (not started)',
+    'Backlog (not started)',
     'Product',
     'Design',
     'Engineering',
     'QA',
     'Release',
     'Technical Operations',
-    'Door to Release (finished, waiting)',
+    'Door to Release',
   ]);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   const day = Number(await page.locator('[data-stat="day"]').textContent());

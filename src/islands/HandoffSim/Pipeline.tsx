@@ -57,7 +57,7 @@ export function Pipeline({ run, heading, headingRef, playing, over, speed, onPla
     ['releases', 'Releases', String(s.releases)],
   ];
   const rows: Array<{ key: string; label: string; items: Item[]; working?: number; waiting?: number }> = [
-    { key: 'backlog', label: 'Product backlog (not started)', items: backlog },
+    { key: 'backlog', label: 'Backlog (not started)', items: backlog },
     ...STATIONS.map((station, k) => ({
       key: station,
       label: STATION_LABELS[station],
@@ -65,7 +65,7 @@ export function Pipeline({ run, heading, headingRef, playing, over, speed, onPla
       working: times[k]!.working,
       waiting: times[k]!.waiting,
     })),
-    { key: 'door', label: 'Door to Release (finished, waiting)', items: door },
+    { key: 'door', label: 'Door to Release', items: door },
   ];
   // The door's waiting counts as Release waiting in the model; show it on the door's row only.
   return (
@@ -81,45 +81,49 @@ export function Pipeline({ run, heading, headingRef, playing, over, speed, onPla
           </div>
         ))}
       </dl>
-      <table className="pipeline" data-pipeline>
-        <caption>
-          Where the items are on day {run.now === 0 ? 0 : dayOf(run.now)}, and each team’s days so far.{' '}
-          <span className="key">
-            <span className="token token-working" aria-hidden="true" /> being worked on
-          </span>{' '}
-          <span className="key">
-            <span className="token token-waiting" aria-hidden="true" /> waiting
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Station</th>
-            <th scope="col">Items now</th>
-            <th scope="col">Working days</th>
-            <th scope="col">Waiting days</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const working = row.items.filter((i) => isWorking(run, i)).length;
-            return (
-              <tr key={row.key} data-station={row.key}>
-                <th scope="row">{row.label}</th>
-                <td>
-                  <span className="visually-hidden">
-                    {row.items.length === 0 ? 'none' : `${plural(row.items.length, 'item')}: ${working} being worked on, ${row.items.length - working} waiting`}
-                  </span>
-                  <span aria-hidden="true">
-                    <Squares run={run} items={row.items} />
-                  </span>
-                </td>
-                <td>{row.working === undefined ? '' : round(row.working)}</td>
-                <td>{row.waiting === undefined ? '' : round(row.waiting)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="pipeline-wrap" role="region" aria-label="The pipeline, station by station" tabIndex={0}>
+        <table className="pipeline" data-pipeline>
+          <caption>
+            Where the items are on day {run.now === 0 ? 0 : dayOf(run.now)}, and each team’s days so far.{' '}
+            <span className="pipeline-key">
+              <span className="token token-working" aria-hidden="true" /> being worked on
+            </span>{' '}
+            <span className="pipeline-key">
+              <span className="token token-waiting" aria-hidden="true" /> waiting
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Station</th>
+              <th scope="col">Items now</th>
+              <th scope="col">Days working</th>
+              <th scope="col">Days waiting</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const working = row.items.filter((i) => isWorking(run, i)).length;
+              return (
+                <tr key={row.key} data-station={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    <span className="visually-hidden">
+                      {row.items.length === 0
+                        ? 'none'
+                        : `${plural(row.items.length, 'item')}: ${working} being worked on, ${row.items.length - working} waiting`}
+                    </span>
+                    <span aria-hidden="true">
+                      <Squares run={run} items={row.items} />
+                    </span>
+                  </td>
+                  <td>{row.working === undefined ? '' : round(row.working)}</td>
+                  <td>{row.waiting === undefined ? '' : round(row.waiting)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {!over && (
         <div className="sim-controls" role="group" aria-label="Run controls">
           <button type="button" className="button" onClick={onPlay}>

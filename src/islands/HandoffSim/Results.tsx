@@ -25,11 +25,12 @@ export const PREDICTIONS = [
 
 const d = (n: number | null, none = 'none yet') => (n === null ? none : `${Math.round(n)}`);
 
-/** Median lead time on the learner's dice for the two answers to the prediction, and which helps more (within 10% is "about the same"). */
+/** Median lead time in waterfall on the learner's dice and other settings, for the two answers to the prediction, and which helps more (within 10% is "about the same"). */
 export function predictionCheck(params: HandoffParams, seed: number) {
   const lead = (p: HandoffParams) => summarize(simulate(p, seed)).leadMedian ?? Infinity;
-  const fast = lead({ ...params, speed: 2 });
-  const small = lead({ ...params, batch: 1 });
+  const waterfall = { ...params, ...WAYS.waterfall, speed: 1 };
+  const fast = lead({ ...waterfall, speed: 2 });
+  const small = lead({ ...waterfall, batch: 1 });
   const answer = Math.abs(fast - small) <= 0.1 * Math.max(fast, small) ? 'same' : fast < small ? 'fast' : 'small';
   return { fast, small, answer };
 }
@@ -105,8 +106,10 @@ export function Review({ run, params, seed, heading, prediction, headingRef }: R
       </dl>
       {guessed && (
         <p className="sim-prediction" data-prediction={check.answer === prediction ? 'right' : 'wrong'}>
-          <strong>You predicted:</strong> {guessed.label.toLowerCase()} would help lead time more. <strong>On your dice:</strong> with every team twice as fast,
-          the median lead time is {d(check.fast)} working days; handing off one item at a time, {d(check.small)}.{' '}
+          <strong>You predicted:</strong>{' '}
+          {prediction === 'same' ? 'both would help lead time about the same' : `${guessed.label.toLowerCase()} would help lead time more`}.{' '}
+          <strong>On your dice, in waterfall:</strong> with every team twice as fast, the median lead time is {d(check.fast)} working days; handing off one item
+          at a time, {d(check.small)}.{' '}
           {check.answer === prediction ? 'Your guess was right.' : 'A surprise? The same dice under each way of working are below.'}
         </p>
       )}
