@@ -13,6 +13,18 @@ export interface SimEntry {
   code: CodeSpec<never, never>;
   /** Single-key shortcuts in the projector view, in words, for the instructor page. */
   projectorKeys: Record<string, string>;
+  /** How the class debrief charts this sim's codes: one point per learner, from the decoded parts (null leaves the learner off the chart). */
+  chart?: DebriefChart;
+}
+
+export interface DebriefChart {
+  caption: string;
+  xLabel: string;
+  yLabel: string;
+  x: (values: Readonly<Record<string, number>>) => number | null;
+  y: (values: Readonly<Record<string, number>>) => number | null;
+  /** The point's group (drawn with its own shape and named in the legend). */
+  group: (values: Readonly<Record<string, number>>) => string;
 }
 
 export const SIMS: readonly SimEntry[] = [
@@ -31,6 +43,14 @@ export const SIMS: readonly SimEntry[] = [
     missions: 4,
     code: handoffCode as unknown as CodeSpec<never, never>,
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', S: 'release now', R: 'restart' },
+    chart: {
+      caption: 'Median lead time against the day the first production feedback came back, one point per learner; the shape is the way of working.',
+      xLabel: 'First production feedback (working day)',
+      yLabel: 'median lead time (days)',
+      x: (v) => (v.feedback ? v.feedback - 1 : null),
+      y: (v) => (v.lead ? v.lead - 1 : null),
+      group: (v) => `${['Waterfall', 'Agile', 'DevOps'][v.way ?? 0] ?? 'Other'}${v.fast ? ', twice as fast' : ''}`,
+    },
   },
 ];
 

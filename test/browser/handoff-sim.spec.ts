@@ -4,6 +4,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
+import { defaultValues } from '../../src/sim-kit/core/fields.ts';
+import { encodeResult } from '../../src/sim-kit/core/result-code.ts';
+import { simulate, summarize } from '../../src/models/handoff/index.ts';
+import { handoffFields, handoffParams } from '../../src/schemas/handoff-scenario.ts';
+import { handoffCode } from '../../src/sims/handoff.ts';
 
 const open = async (page: Page, query = '') => {
   const sim = new SimPage(page, '/lessons/waterfall/', 'handoff');
@@ -231,4 +236,23 @@ test('without JavaScript the lesson explains the sim in its place, and the agile
   await page.goto('/lessons/agile/');
   await expect(page.getByRole('link', { name: 'open it with the agile preset' })).toHaveAttribute('href', '../waterfall/?way=agile#run-the-pipeline');
   await context.close();
+});
+
+test('the class debrief charts handoff codes, one point per learner with a shape per way of working', async ({ page }) => {
+  const codes: string[] = [];
+  for (const [i, way] of (['waterfall', 'agile', 'devops'] as const).entries()) {
+    const values = { ...defaultValues(handoffFields), way };
+    codes.push(encodeResult(handoffCode, 2026, values, summarize(simulate(handoffParams(values), 2026)), `t00${i}`));
+  }
+  const { problems } = watch(page);
+  await page.goto('/instructor/debrief/');
+  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
+  await page.getByRole('button', { name: 'Chart the class' }).click();
+  const group = page.locator('[data-debrief-sim="handoff"]');
+  await expect(group.locator('tbody tr')).toHaveCount(3);
+  await expect(group.locator('figcaption')).toContainText('Median lead time against the day the first production feedback came back (3 of 3 learners)');
+  await expect(group.locator('svg[role="img"] :is(circle, rect[width="10"], path[fill]:not([fill="none"]))')).toHaveCount(3);
+  await expect(group.locator('.chart-legend')).toContainText('Waterfall');
+  expect(await axe(page)).toEqual([]);
+  expect(problems).toEqual([]);
 });

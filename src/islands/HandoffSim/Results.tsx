@@ -1,6 +1,7 @@
 // The end of a run: headline numbers, the prediction beside the answer on the learner's dice, the lead-time histogram, the three ways on the same dice, and the sweep.
 import { useMemo, type RefObject } from 'react';
 import {
+  WAYS,
   compareWays,
   histogram,
   leadTimes,

@@ -57,6 +57,17 @@ describe('the handoff sim’s result code', () => {
     expect(group?.scenarios[0]?.results).toHaveLength(3);
   });
 
+  it('gives the debrief chart each learner’s first feedback day and median lead time, grouped by way of working', () => {
+    const v = values({ way: 'devops', fast: true });
+    const s = summarize(simulate(handoffParams(v), 11));
+    const decoded = decodeResult(CODE_SPECS, encodeResult(handoffCode, 11, v, s, 'q1q1'));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const chart = SIMS.find((e) => e.id === 'handoff')!.chart!;
+    expect(chart.x(decoded.values)).toBe(Math.round(s.firstFeedbackDay!));
+    expect(chart.y(decoded.values)).toBe(Math.round(s.leadMedian!));
+    expect(chart.group(decoded.values)).toBe('DevOps, twice as fast');
+  });
+
   it('uses a code letter no other sim uses, and the registry names both lessons and every mission', () => {
     expect(SIMS.filter((s) => s.code.sim === 'h')).toHaveLength(1);
     expect(simForLesson('waterfall')?.id).toBe('handoff');
