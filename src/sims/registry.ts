@@ -44,7 +44,7 @@ export const SIMS: readonly SimEntry[] = [
     code: handoffCode as unknown as CodeSpec<never, never>,
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', S: 'release now', R: 'restart' },
     chart: {
-      caption: 'Median lead time against the day the first production feedback came back, one point per learner; the shape is the way of working.',
+      caption: 'Median lead time against the day the first production feedback came back, one point per learner and a shape per way of working',
       xLabel: 'First production feedback (working day)',
       yLabel: 'median lead time (days)',
       x: (v) => (v.feedback ? v.feedback - 1 : null),

@@ -250,7 +250,7 @@ test('the class debrief charts handoff codes, one point per learner with a shape
   await page.getByRole('button', { name: 'Chart the class' }).click();
   const group = page.locator('[data-debrief-sim="handoff"]');
   await expect(group.locator('tbody tr')).toHaveCount(3);
-  await expect(group.locator('figcaption')).toContainText('Median lead time against the day the first production feedback came back (3 of 3 learners)');
+  await expect(group.locator('figcaption')).toContainText('a shape per way of working (3 of 3 learners).');
   await expect(group.locator('svg[role="img"] :is(circle, rect[width="10"], path[fill]:not([fill="none"]))')).toHaveCount(3);
   await expect(group.locator('.chart-legend')).toContainText('Waterfall');
   expect(await axe(page)).toEqual([]);
