@@ -2,6 +2,7 @@
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
 import { driftCode } from './drift.ts';
+import { handoffCode } from './handoff.ts';
 
 export interface SimEntry {
   id: string;
@@ -13,6 +14,18 @@ export interface SimEntry {
   code: CodeSpec<never, never>;
   /** Single-key shortcuts in the projector view, in words, for the instructor page. */
   projectorKeys: Record<string, string>;
+  /** How the class debrief charts this sim's codes: one point per learner, from the decoded parts (null leaves the learner off the chart). */
+  chart?: DebriefChart;
+}
+
+export interface DebriefChart {
+  caption: string;
+  xLabel: string;
+  yLabel: string;
+  x: (values: Readonly<Record<string, number>>) => number | null;
+  y: (values: Readonly<Record<string, number>>) => number | null;
+  /** The point's group (drawn with its own shape and named in the legend). */
+  group: (values: Readonly<Record<string, number>>) => string;
 }
 
 export const SIMS: readonly SimEntry[] = [
@@ -23,6 +36,22 @@ export const SIMS: readonly SimEntry[] = [
     missions: 3,
     code: batchCode as unknown as CodeSpec<never, never>,
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the next outage or the end', S: 'ship now', R: 'restart' },
+  },
+  {
+    id: 'handoff',
+    title: 'The handoff pipeline',
+    lessons: ['waterfall', 'agile'],
+    missions: 4,
+    code: handoffCode as unknown as CodeSpec<never, never>,
+    projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', S: 'release now', R: 'restart' },
+    chart: {
+      caption: 'Median lead time against the day the first production feedback came back, one point per learner and a shape per way of working',
+      xLabel: 'First production feedback (working day)',
+      yLabel: 'median lead time (days)',
+      x: (v) => (v.feedback ? v.feedback - 1 : null),
+      y: (v) => (v.lead ? v.lead - 1 : null),
+      group: (v) => `${['Waterfall', 'Agile', 'DevOps'][v.way ?? 0] ?? 'Other'}${v.fast ? ', twice as fast' : ''}`,
+    },
   },
   {
     id: 'drift',

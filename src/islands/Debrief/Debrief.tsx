@@ -6,7 +6,7 @@ import { POLICY_OPTIONS, describePolicy } from '../../schemas/batch-scenario.ts'
 import { BANDS } from '../../models/dora/bands.ts';
 import { Chart, DataTable } from '../../sim-kit/react/charts.tsx';
 import { hours, plural } from '../../sim-kit/core/words.ts';
-import type { SimEntry } from '../../sims/registry.ts';
+import type { DebriefChart, SimEntry } from '../../sims/registry.ts';
 
 const SAVED = 'ship-small:debrief-codes';
 /** Policy colours (with a shape per recovery) so points read without colour too. */
@@ -46,6 +46,42 @@ function BatchChart({ results }: { results: Counted[] }) {
   );
 }
 
+/** A sim's own chart from its registry entry: one point per learner, a shape and colour per group so points read without colour. */
+function PartsChart({ chart, results }: { chart: DebriefChart; results: Counted[] }) {
+  const points = results.flatMap((r) => {
+    const x = chart.x(r.values);
+    const y = chart.y(r.values);
+    return x === null || y === null ? [] : [{ code: r.code, x, y, group: chart.group(r.values) }];
+  });
+  const groups = [...new Set(points.map((p) => p.group))].sort();
+  const shape = (g: string, cx: number, cy: number, key: string) => {
+    const i = groups.indexOf(g);
+    const fill = POLICY_COLOURS[i % POLICY_COLOURS.length];
+    if (i % 3 === 0) return <circle key={key} cx={cx} cy={cy} r="6" fill={fill} stroke="var(--surface)" />;
+    if (i % 3 === 1) return <rect key={key} x={cx - 5} y={cy - 5} width="10" height="10" fill={fill} stroke="var(--surface)" />;
+    return <path key={key} d={`M${cx},${cy - 7}L${cx + 7},${cy + 5}L${cx - 7},${cy + 5}Z`} fill={fill} stroke="var(--surface)" />;
+  };
+  return (
+    <Chart
+      caption={`${chart.caption} (${points.length} of ${results.length} learners).`}
+      xDomain={[0, Math.max(1, ...points.map((p) => p.x))]}
+      yDomain={[0, Math.max(1, ...points.map((p) => p.y))]}
+      xLabel={chart.xLabel}
+      yLabel={chart.yLabel}
+      legend={groups.map((g) => (
+        <span key={g} className="legend-item">
+          <svg width="16" height="16" aria-hidden="true">
+            {shape(g, 8, 9, g)}
+          </svg>{' '}
+          {g}{' '}
+        </span>
+      ))}
+    >
+      {({ x, y }) => points.map((p) => shape(p.group, x(p.x), y(p.y), p.code))}
+    </Chart>
+  );
+}
+
 function batchRow(r: Counted): Array<string | number> {
   const v = r.values;
   return [
@@ -71,6 +107,7 @@ function SimGroup({ sim, scenarios }: ClassReport['sims'][number]) {
             Scenario {scenario}: {plural(results.length, 'learner')}
           </h3>
           {sim.id === 'batch' && <BatchChart results={results} />}
+          {sim.chart && <PartsChart chart={sim.chart} results={results} />}
           <DataTable
             caption={`Every learner on scenario ${scenario}`}
             columns={
