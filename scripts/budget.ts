@@ -9,7 +9,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
  * Pages without a simulation ship small scripts only (design.md: about 10 KB); zod, which validates untrusted saved
  * progress, loads on demand and is not counted. Sim pages also carry React, XState, zod and the sim.
  */
-export const BUDGET = { proseJs: 10 * 1024, simJs: 100 * 1024 } as const;
+export const BUDGET = { proseJs: 8 * 1024, simJs: 100 * 1024 } as const;
 
 const dist = process.env.DIST ?? 'dist';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
