@@ -226,7 +226,7 @@ test('the sim page passes axe while setting up, while running and in review', as
   expect(await axe(page)).toEqual([]);
 });
 
-test('without JavaScript the lesson explains the sim in its place, and the agile lesson links to it with the agile preset', async ({ browser }) => {
+test('without JavaScript the lessons explain the sim in its place, the agile lesson’s on its agile preset', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/lessons/waterfall/');
@@ -234,8 +234,16 @@ test('without JavaScript the lesson explains the sim in its place, and the agile
   await expect(page.locator('.sim-embed .sim-static')).toBeVisible();
   await expect(page.locator('.sim-embed.sim-live')).toHaveCount(0);
   await page.goto('/lessons/agile/');
-  await expect(page.getByRole('link', { name: 'open it with the agile preset' })).toHaveAttribute('href', '../waterfall/?way=agile#run-the-pipeline');
+  await expect(page.locator('.sim-embed .sim-static')).toContainText('opened on the agile preset');
   await context.close();
+});
+
+test('the agile lesson embeds the sim opened on its agile preset, unless the link says otherwise', async ({ page }) => {
+  const agile = new SimPage(page, '/lessons/agile/', 'handoff');
+  await agile.open();
+  await expect(page).toHaveURL(/way=agile/);
+  await agile.open('?way=devops');
+  await expect(page).toHaveURL(/way=devops/);
 });
 
 test('the class debrief charts handoff codes, one point per learner with a shape per way of working', async ({ page }) => {

@@ -54,8 +54,8 @@ function describe(values: HandoffValues): string {
   return parts.join(', ');
 }
 
-export default function HandoffSim() {
-  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge } = useScenario(handoffFields);
+export default function HandoffSim({ way }: { way?: HandoffValues['way'] }) {
+  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge } = useScenario(handoffFields, way ? { way } : {});
   const { seed, values } = scenario;
   const params = useMemo(() => handoffParams(values), [values]);
   const [snapshot, send] = useMachine(handoffMachine, { input: { seed, params } });

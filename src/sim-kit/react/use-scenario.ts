@@ -1,6 +1,6 @@
 // A sim's scenario in the address bar: read after hydration (so the server render matches), kept canonical, other parameters left alone.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RESERVED, defaultScenario, parseScenario, scenarioToQuery, type Fields, type Problem, type Scenario } from '../core/fields.ts';
+import { RESERVED, defaultScenario, parseScenario, scenarioToQuery, type Fields, type Problem, type Scenario, type Values } from '../core/fields.ts';
 
 /** The address's query with the scenario's parameters replaced by `query` and every other parameter (such as `present`) kept, in order. */
 export function mergeQuery(current: string, query: string, fields: Fields): string {
@@ -24,8 +24,13 @@ export interface ScenarioState<F extends Fields> {
   challenge: boolean;
 }
 
-export function useScenario<F extends Fields>(fields: F): ScenarioState<F> {
-  const [scenario, setScenario] = useState<Scenario<F>>(() => defaultScenario(fields));
+/** `start` gives values a page opens with when its link does not set them (the agile lesson opens the handoff sim on its agile preset). */
+export function useScenario<F extends Fields>(fields: F, start: Partial<Values<F>> = {}): ScenarioState<F> {
+  const [scenario, setScenario] = useState<Scenario<F>>(() => {
+    const s = defaultScenario(fields);
+    return { ...s, values: { ...s.values, ...start } };
+  });
+  const startRef = useRef(start);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [ready, setReady] = useState(false);
   const [challenge, setChallenge] = useState(false);
@@ -33,8 +38,11 @@ export function useScenario<F extends Fields>(fields: F): ScenarioState<F> {
   const fieldsRef = useRef(fields);
 
   useEffect(() => {
-    const parsed = parseScenario(fieldsRef.current, window.location.search);
-    setScenario(parsed.scenario);
+    const query = new URLSearchParams(window.location.search);
+    const parsed = parseScenario(fieldsRef.current, query);
+    const values = { ...parsed.scenario.values } as Record<string, unknown>;
+    for (const [name, value] of Object.entries(startRef.current)) if (!query.has(name) || parsed.problems.some((p) => p.param === name)) values[name] = value;
+    setScenario({ ...parsed.scenario, values: values as Values<F> });
     setProblems(parsed.problems);
     setChallenge(parsed.scenario.locked.length > 0);
     setReady(true);
