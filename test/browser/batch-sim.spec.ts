@@ -121,7 +121,7 @@ test('the same scenario link opened twice gives identical exported JSON, and CSV
   const run = JSON.parse(exports[0]!);
   expect(run).toMatchObject({ format: 'ship-small/run', sim: 'batch' });
   expect(run.query).toContain('seed=42');
-  expect(run.query).toContain('policy=weekly');
+  expect(run.query).toContain('policy=daily');
   expect(run.table.rows.length).toBe(run.summary.deploys);
 });
 
