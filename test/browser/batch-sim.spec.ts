@@ -55,7 +55,7 @@ test('keeps the comparison and the sweep hidden until a run is played, and compa
   await expect(page.locator('.sim-compare')).toHaveCount(0);
   await sim.predict('About the same');
   await sim.start();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await sim.pauseIfPlaying();
   await sim.playToReview('Run to the next outage', ['Find the bad change and fix forward']);
   const compare = page.locator('.sim-compare');
   await expect(compare.locator('.scorecard thead th')).toHaveText(['Measure', 'A: your run, deploy every month', 'B: continuous deployment']);
@@ -71,7 +71,7 @@ test('shows the live risk of shipping now, and an outage with both recoveries an
   const sim = await open(page, '?seed=1&days=10&defect=50&policy=manual&migration=0');
   await sim.predict('About the same');
   await sim.start();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await sim.pauseIfPlaying();
   await page.getByRole('button', { name: 'Step one day' }).click();
   await expect(page.locator('[data-ship-risk]')).toContainText(/^\d+ changes? waiting: \d+% chance that shipping them now breaks production/);
   await page.getByRole('button', { name: 'Ship now' }).click();
@@ -101,7 +101,7 @@ test('the same scenario link opened twice gives identical exported JSON, and CSV
     const sim = await open(page, link);
     await sim.predict('About the same');
     await sim.start();
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await sim.pauseIfPlaying();
     await sim.playToReview('Run to the next outage', ['Find the bad change and fix forward']);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON' }).click();
@@ -198,7 +198,7 @@ test('on a 390 px phone, Start brings the counters into view with focus, and cha
   await sim.start();
   await expect(page.locator('#run-heading')).toBeFocused();
   await expect(page.locator('[data-stat="day"]')).toBeInViewport();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await sim.pauseIfPlaying();
   await sim.playToReview('Run to the next outage', ROLL_BACK_FIRST);
   const heights = await page.evaluate(() =>
     [...document.querySelectorAll('.sim-chart svg text')].map(
@@ -216,7 +216,7 @@ test('a finished run and its missions are kept in saved progress and shown after
   const sim = await open(page, '?seed=2&policy=continuous');
   await sim.predict('The team that deploys once a quarter');
   await sim.start();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await sim.pauseIfPlaying();
   await sim.playToReview('Run to the next outage', ROLL_BACK_FIRST);
   await expect(page.locator('[data-mission="elite-every-key"]')).toHaveAttribute('data-won', 'yes');
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);

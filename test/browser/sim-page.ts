@@ -51,6 +51,12 @@ export class SimPage {
     await this.page.getByRole('button', { name: 'Start the quarter' }).click();
   }
 
+  /** Pauses a run that is playing; a short run may already have reached its review, which is fine. */
+  async pauseIfPlaying(): Promise<void> {
+    const pause = this.page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click({ timeout: 3_000 }).catch(() => undefined);
+  }
+
   /**
    * Plays to the review with the mouse: `advance` names the button that runs the clock, and `decide` picks a button at each
    * decision (the first enabled one of `decide`'s names).

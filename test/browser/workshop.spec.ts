@@ -14,7 +14,7 @@ async function resultCode(page: Page, query: string): Promise<string> {
   const sim = await open(page, query);
   await sim.predict('About the same');
   await sim.start();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await sim.pauseIfPlaying();
   await sim.playToReview('Run to the next outage', ['Roll back the whole deploy', 'Find the bad change and fix forward']);
   return sim.resultCode();
 }
@@ -93,7 +93,7 @@ test('after one visit the course works offline: a lesson, its simulation and sea
   const sim = await open(page, '?seed=2&days=10&policy=daily&defect=0');
   await sim.predict('About the same');
   await sim.start();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await sim.pauseIfPlaying();
   await page.getByRole('button', { name: 'Run to the next outage' }).click();
   await sim.expectState('review');
   await page.goto('/search/');
