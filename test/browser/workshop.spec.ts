@@ -19,6 +19,9 @@ async function resultCode(page: Page, query: string): Promise<string> {
   return sim.resultCode();
 }
 
+// Whole quarters played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
+test.beforeEach(() => test.slow());
+
 test('a shared scenario link gives every learner the same run, and a code of their own', async ({ browser }) => {
   const codes: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -37,6 +40,8 @@ test('a real island’s code, pasted inside a chat line, decodes on the debrief 
   await context.close();
   const { problems } = watch(page);
   await page.goto('/instructor/debrief/');
+  // The debrief island hydrates when visible: wait for it, as a person would see the button come alive.
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   const tampered = code.replace(/-(\w{5})$/, (_m, c: string) => `-${c[0] === '0' ? '1' : '0'}${c.slice(1)}`);
   await page.locator('[data-codes]').fill([`[10:02] Ana: ${code}`, code, tampered, 'SS1-a1b2c3-e5-20-r-65-262-13-4-200-25-l-abcdef', 'hello'].join('\n'));
   await page.getByRole('button', { name: 'Chart the class' }).click();
