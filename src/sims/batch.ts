@@ -38,6 +38,23 @@ export const batchCode: CodeSpec<BatchValues, RunSummary> = {
   ],
 };
 
-export function summaryOf(state: BatchState): RunSummary {
-  return summarize(state);
+/** The flat summary kept in saved progress and read by the course summary and the metrics dashboard. */
+export function savedSummary(values: BatchValues, run: BatchState) {
+  const s = summarize(run);
+  return {
+    policy: values.policy,
+    defectPercent: values.defect,
+    changesReady: s.changesReady,
+    changesDeployed: s.changesDeployed,
+    deploys: s.deploys,
+    deploysPerDay: Math.round(s.deploysPerDay * 1000) / 1000,
+    outages: s.failedDeploys,
+    rollbacks: s.rollbacks,
+    downtimeMinutes: Math.round(s.downtimeMinutes),
+    medianLeadTimeDays: s.medianLeadTimeDays === null ? null : Math.round(s.medianLeadTimeDays * 1000) / 1000,
+    changeFailureRate: Math.round(s.changeFailureRate * 1000) / 1000,
+    meanRestoreMinutes: s.meanRestoreMinutes === null ? null : Math.round(s.meanRestoreMinutes),
+    band: s.placement.band,
+    weakestKey: s.placement.weakest,
+  };
 }

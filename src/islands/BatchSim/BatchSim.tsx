@@ -1,9 +1,9 @@
 // The batch-size island: predict, set up, play a quarter, review it, compare on the same dice, sweep; the kit does the plumbing.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { batchMachine } from '../../machines/batch.machine.ts';
-import { batchMissions, narrate, summarize, table, type BatchState } from '../../models/batch/index.ts';
+import { batchMissions, narrate, summarize, table } from '../../models/batch/index.ts';
 import { batchFields, batchParams, describePolicy, SUITES, type BatchValues, type PolicyChoice } from '../../schemas/batch-scenario.ts';
-import { batchCode } from '../../sims/batch.ts';
+import { batchCode, savedSummary } from '../../sims/batch.ts';
 import { exportRun, toCsv } from '../../sim-kit/core/export.ts';
 import type { Fields } from '../../sim-kit/core/fields.ts';
 import { missionsWon } from '../../sim-kit/core/missions.ts';
@@ -29,27 +29,6 @@ import { Timeline } from './Timeline.tsx';
 
 const SIM_ID = 'batch';
 const randomUnit = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
-
-/** The flat summary kept in saved progress and read by the course summary and the metrics dashboard. */
-function savedSummary(values: BatchValues, run: BatchState) {
-  const s = summarize(run);
-  return {
-    policy: values.policy,
-    defectPercent: values.defect,
-    changesReady: s.changesReady,
-    changesDeployed: s.changesDeployed,
-    deploys: s.deploys,
-    deploysPerDay: Math.round(s.deploysPerDay * 1000) / 1000,
-    outages: s.failedDeploys,
-    rollbacks: s.rollbacks,
-    downtimeMinutes: Math.round(s.downtimeMinutes),
-    medianLeadTimeDays: s.medianLeadTimeDays === null ? null : Math.round(s.medianLeadTimeDays * 1000) / 1000,
-    changeFailureRate: Math.round(s.changeFailureRate * 1000) / 1000,
-    meanRestoreMinutes: s.meanRestoreMinutes === null ? null : Math.round(s.meanRestoreMinutes),
-    band: s.placement.band,
-    weakestKey: s.placement.weakest,
-  };
-}
 
 export default function BatchSim() {
   const { scenario, setScenario, problems, dismissProblems, query, ready, challenge } = useScenario(batchFields);
