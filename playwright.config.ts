@@ -7,7 +7,8 @@ const port = Number(process.env.PORT ?? 4321);
 export default defineConfig({
   testDir: 'test/browser',
   fullyParallel: false,
-  workers: 1,
+  // Two browsers share the 2 cores: most of a test is waiting on a page, and every test has its own context.
+  workers: Number(process.env.PW_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

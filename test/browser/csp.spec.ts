@@ -1,54 +1,8 @@
-// Every built page under the real Content-Security-Policy header (infra/lib/csp.ts) in Chromium: no violation anywhere.
+// The Content-Security-Policy's own checks: recorded hashes, length, the sim's worker and search's WebAssembly under it, and that the watch catches violations (every page is visited under it in pages.spec.ts).
 import { readdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { CLOUDFRONT_CSP_MAX_LENGTH, contentSecurityPolicy, inlineHashes, recordedHashes } from '../../infra/lib/csp.ts';
-import { builtPages } from './site.ts';
-
-const DIST = 'dist';
-const hashes = inlineHashes(DIST);
-const CSP = contentSecurityPolicy(hashes);
-
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
-
-/**
- * Serves every response with the CSP header CloudFront adds, and records violations two ways: the page's
- * `securitypolicyviolation` events, and Chromium's console reports (which also cover workers).
- */
-async function underPolicy(page: Page, policy = CSP): Promise<() => Promise<string[]>> {
-  const consoleReports: string[] = [];
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/i.test(msg.text())) consoleReports.push(`console ${msg.type()}: ${msg.text()}`);
-  });
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations!.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber}) sample: ${e.sample} target: ${(e.target as Element)?.outerHTML?.slice(0, 200)}`,
-      );
-    });
-  });
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
-  return async () => [...(await page.evaluate(() => window.__cspViolations ?? [])), ...consoleReports];
-}
-
-/** Loads a page, brings every island into view so it hydrates, and waits for the network to settle. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  // Islands hydrate when visible: bring each into view and wait until it has hydrated (Astro then drops its ssr attribute).
-  for (const island of await page.locator('astro-island').all()) {
-    await island.scrollIntoViewIfNeeded();
-    await expect(island).not.toHaveAttribute('ssr', /.*/, { timeout: 15_000 });
-  }
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForLoadState('networkidle');
-}
+import { expect, test } from '@playwright/test';
+import { CLOUDFRONT_CSP_MAX_LENGTH, contentSecurityPolicy, recordedHashes } from '../../infra/lib/csp.ts';
+import { CSP, DIST, HASHES as hashes, underPolicy, visit } from './csp-watch.ts';
 
 // The service worker would answer from its cache, where the test's injected header never reaches; these tests need the network.
 test.use({ serviceWorkers: 'block' });
@@ -60,23 +14,6 @@ test.describe('the Content-Security-Policy', () => {
 
   test('fits the length CloudFront accepts', () => {
     expect(CSP.length).toBeLessThanOrEqual(CLOUDFRONT_CSP_MAX_LENGTH);
-  });
-
-  for (const path of builtPages(DIST)) {
-    test(`is satisfied by ${path}`, async ({ page }) => {
-      const violations = await underPolicy(page);
-      await visit(page, path);
-      expect(await violations()).toEqual([]);
-    });
-  }
-
-  test('lets every island hydrate on the simulation page', async ({ page }) => {
-    const violations = await underPolicy(page);
-    await visit(page, '/lessons/batch-size/');
-    // Astro drops the ssr attribute once an island's bootstrap script and component have run.
-    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-    await expect(page.locator('astro-island').first()).toBeAttached();
-    expect(await violations()).toEqual([]);
   });
 
   test('lets the risk simulation start its module worker and get an answer', async ({ page }) => {
