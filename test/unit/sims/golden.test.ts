@@ -1,0 +1,54 @@
+// Each played sim's default run and its result code, pinned: a change to a model, its defaults or a code's format fails here
+// unless the code's version is bumped and the pinned codes are updated on purpose (shared links and class codes depend on them).
+import { describe, expect, it } from 'vitest';
+import { defaultValues, type Fields, type Values } from '../../../src/sim-kit/core/fields.ts';
+import { runToEnd, type SimModel } from '../../../src/sim-kit/core/model.ts';
+import { encodeResult, type CodeSpec } from '../../../src/sim-kit/core/result-code.ts';
+import { batchModel, summarize as batchSummary } from '../../../src/models/batch/index.ts';
+import { batchFields, batchParams } from '../../../src/schemas/batch-scenario.ts';
+import { batchCode } from '../../../src/sims/batch.ts';
+import { model as handoffModel, summarize as handoffSummary } from '../../../src/models/handoff/index.ts';
+import { handoffFields, handoffParams } from '../../../src/schemas/handoff-scenario.ts';
+import { handoffCode } from '../../../src/sims/handoff.ts';
+import { model as driftModel, summarize as driftSummary } from '../../../src/models/drift/index.ts';
+import { driftFields, driftParams } from '../../../src/schemas/drift-scenario.ts';
+import { driftCode } from '../../../src/sims/drift.ts';
+import { SIMS } from '../../../src/sims/registry.ts';
+
+interface Golden<F extends Fields, P, S, Sum> {
+  fields: F;
+  params: (values: Values<F>) => P;
+  model: SimModel<P, S, unknown>;
+  summarize: (end: S) => Sum;
+  code: CodeSpec<Values<F>, Sum>;
+}
+const golden = <F extends Fields, P, S, A, Sum>(g: Omit<Golden<F, P, S, Sum>, 'model'> & { model: SimModel<P, S, A> }) =>
+  g as unknown as Golden<Fields, unknown, unknown, unknown>;
+
+const GOLDEN = [
+  golden({ fields: batchFields, params: batchParams, model: batchModel, summarize: batchSummary, code: batchCode }),
+  golden({ fields: handoffFields, params: handoffParams, model: handoffModel, summarize: handoffSummary, code: handoffCode }),
+  golden({ fields: driftFields, params: driftParams, model: driftModel, summarize: driftSummary, code: driftCode }),
+];
+
+/** The default run on the default seed, encoded with a fixed nonce. */
+const defaultCode = (g: Golden<Fields, unknown, unknown, unknown>) => {
+  const values = defaultValues(g.fields);
+  return encodeResult(g.code, 2026, values, g.summarize(runToEnd(g.model, g.params(values), 2026)), '0000');
+};
+
+describe('the golden default runs', () => {
+  it('cover every sim in the registry', () => {
+    expect(GOLDEN.map((g) => g.code.sim).sort()).toEqual(SIMS.map((s) => s.code.sim).sort());
+  });
+
+  it('give the pinned result codes (bump a code’s version to change one)', () => {
+    expect(Object.fromEntries(GOLDEN.map((g) => [g.code.sim, defaultCode(g)]))).toMatchInlineSnapshot(`
+      {
+        "b": "SS2-b-1-0hxdea-0000-3.k.78.6x.3.2.0.uu.rv.3-177me",
+        "dr": "SS2-dr-1-0kv8gv-0000-0.g.0.7.e.1lt.8c.0-115ky",
+        "h": "SS2-h-1-0yxsw8-0000-0.0.0.0.0.1e.n.n.6e.4.7k.f.d-0vqfy",
+      }
+    `);
+  });
+});
