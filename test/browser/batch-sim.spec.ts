@@ -20,9 +20,12 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('a keyboard-only learner predicts, plays a quarter to the review, and sees the guess beside the result', async ({ page }) => {
+test('a keyboard-only learner predicts, plays a quarter to the review, and sees the guess beside the result, with axe clean in setup and review', async ({
+  page,
+}) => {
   const { problems } = watch(page);
   const sim = await open(page, '?seed=3&days=20&policy=weekly');
+  expect(await axe(page)).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start the quarter' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, 'The team that deploys every day');
@@ -54,6 +57,7 @@ test('a keyboard-only learner predicts, plays a quarter to the review, and sees 
   await expect(page.locator('[data-weakest]')).toContainText(/weakest key is .+ band of DORA’s 2024 report/);
   await expect(page.locator('[data-announcer]')).toContainText('The quarter is over');
   for (const tile of ['live', 'lead', 'outages', 'downtime', 'restore']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
+  expect(await axe(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -74,7 +78,7 @@ test('keeps the comparison and the sweep hidden until a run is played, and compa
   await expect(page.locator('[data-sweep="done"] figcaption')).toContainText('over 100 sets of dice', { timeout: 30_000 });
 });
 
-test('shows the live risk of shipping now, and an outage with both recoveries and their costs', async ({ page }) => {
+test('shows the live risk of shipping now, and an outage with both recoveries and their costs, axe-clean', async ({ page }) => {
   const sim = await open(page, '?seed=1&days=10&defect=50&policy=manual&migration=0');
   await sim.predict('About the same');
   await sim.start();
@@ -86,6 +90,7 @@ test('shows the live risk of shipping now, and an outage with both recoveries an
   await expect(page.locator('#incident-heading')).toBeFocused();
   await expect(page.locator('[data-announcer]')).toContainText('Outage! Deploy 1');
   await expect(page.locator('#cost-rollback')).toContainText('leave production until the bad one is found and fixed');
+  expect(await axe(page)).toEqual([]);
   await page.getByRole('button', { name: 'Roll back the whole deploy' }).click();
   await expect(page.locator('[data-announcer]')).toContainText('Rolled back deploy 1');
 });
@@ -255,17 +260,6 @@ test('the Monte Carlo points come from a worker, and a failed worker shows the f
   await expect(broken.locator('[data-monte-carlo="failed"]')).toContainText('could not be computed', { timeout: 30_000 });
   await expect(broken.locator('.sim-chart path').first()).toBeVisible();
   await context.close();
-});
-
-test('the sim page passes axe while setting up, during an outage and in review', async ({ page }) => {
-  const sim = await open(page, '?seed=1&days=5&defect=50&policy=weekly');
-  expect(await axe(page)).toEqual([]);
-  await sim.predict('About the same');
-  await sim.start();
-  await sim.expectState('decision');
-  expect(await axe(page)).toEqual([]);
-  await sim.playToReview('Run to the next outage', ROLL_BACK_FIRST);
-  expect(await axe(page)).toEqual([]);
 });
 
 test('without JavaScript the lesson shows the static figure and explanation instead of the sim', async ({ browser }) => {

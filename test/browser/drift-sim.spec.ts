@@ -20,9 +20,12 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('a keyboard-only learner predicts, decides each event, reaches the review and sees the guess beside the result', async ({ page }) => {
+test('a keyboard-only learner predicts, decides each event, reaches the review and sees the guess beside the result, axe-clean throughout', async ({
+  page,
+}) => {
   const { problems } = watch(page);
   const sim = await open(page, '?seed=3&days=12');
+  expect(await axe(page)).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start the quarter' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, BY_HAND);
@@ -34,7 +37,10 @@ test('a keyboard-only learner predicts, decides each event, reaches the review a
   let decisions = 0;
   for (let i = 0; i < 80 && (await sim.state()) !== 'review'; i++) {
     if ((await sim.state()) === 'decision') {
-      if (decisions === 0) await expect(page.locator('#decision-heading')).toBeFocused();
+      if (decisions === 0) {
+        await expect(page.locator('#decision-heading')).toBeFocused();
+        expect(await axe(page)).toEqual([]);
+      }
       await tabTo(page, decisions % 2 ? 'Change the configuration' : /^(Fix it by hand|Revert it in one step)$/);
       await page.keyboard.press('Enter');
       decisions++;
@@ -49,6 +55,7 @@ test('a keyboard-only learner predicts, decides each event, reaches the review a
   await expect(page.locator('[data-prediction]')).toContainText('You predicted: changing the versioned configuration every time would cost more');
   await expect(page.locator('[data-announcer]')).toContainText('The quarter is over');
   for (const tile of ['minutes', 'per-fix', 'configs', 'incidents', 'rebuild']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
+  expect(await axe(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -91,6 +98,7 @@ test('keeps the comparison and the sweep hidden until a run is played, then comp
   await page.getByRole('button', { name: /Show every share of hand fixes/ }).click();
   await expect(page.locator('[data-sweep="done"] figcaption')).toContainText('averaged over 100 quarters', { timeout: 60_000 });
   expect(workers.some((url) => /sweep\.worker/.test(url))).toBe(true);
+  expect(await axe(page)).toEqual([]);
 });
 
 test('the same scenario link played the same way gives identical exported JSON, and the CSV has a row per event', async ({ browser }) => {
@@ -139,18 +147,6 @@ test('a bad parameter shows a message naming it, and the rest of the link still 
   await expect(page.getByLabel('Seed (the dice)')).toHaveValue('77');
   await expect(page).toHaveURL(/servers=8/);
   expect(problems).toEqual([]);
-});
-
-test('the sim page passes axe while setting up, during a decision and in review', async ({ page }) => {
-  const sim = await open(page, '?seed=1&days=10');
-  expect(await axe(page)).toEqual([]);
-  await sim.predict('About the same');
-  await sim.start();
-  await sim.expectState('decision');
-  expect(await axe(page)).toEqual([]);
-  await page.getByRole('button', { name: 'All by hand' }).click();
-  await sim.expectState('review');
-  expect(await axe(page)).toEqual([]);
 });
 
 test('on a 390 px phone, Start brings the counters into view with focus, and nothing scrolls sideways', async ({ browser }) => {
