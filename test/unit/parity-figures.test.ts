@@ -45,7 +45,10 @@ describe('the production lesson’s parity figures', () => {
     );
     expect(defaults.stagemin).toBe(60);
     expect(lesson).toContain(`You have ${defaults.budget} engineer-days`);
-    expect(grab(lesson, /containers \((\d) days\) and one lock file with one promoted build \((\d) day\)/).map(Number)).toEqual([FIX_COST.containers, FIX_COST.lockfile]);
+    expect(grab(lesson, /containers \((\d) days\) and one lock file with one promoted build \((\d) day\)/).map(Number)).toEqual([
+      FIX_COST.containers,
+      FIX_COST.lockfile,
+    ]);
     expect(
       grab(lesson, /pinned neighbour versions \((\d) days\), production's network rules \((\d) days\) and production-sized data \((\d) days\)/).map(Number),
     ).toEqual([FIX_COST.pin, FIX_COST.network, FIX_COST.data]);
@@ -58,7 +61,7 @@ describe('the production lesson’s parity figures', () => {
     expect(row('Failed in production')).toEqual([none, two, three].map((s) => one(s.failedProduction)));
     expect(row('Hours spent finding failures')).toEqual([none, two, three].map((s) => whole(s.findHours)));
     expect(FIX_COST.containers + FIX_COST.lockfile).toBe(3);
-    expect(lesson).toContain('The two gaps are containers and the lock file (3 engineer-days); the third is staging pinned to production\'s versions (2 more).');
+    expect(lesson).toContain("The two gaps are containers and the lock file (3 engineer-days); the third is staging pinned to production's versions (2 more).");
   });
 
   it('says that any two of the five gaps remove about 40% of production failures, not most, as every pair does in the model', () => {

@@ -27,8 +27,8 @@ export function Board({ run }: { run: ParityState }) {
     <section className="board" aria-labelledby="board-heading" data-board>
       <h4 id="board-heading">Where each change broke</h4>
       <p className="muted">
-        One token per change that leaned on a difference, lettered by the difference (C services split, S network rules, L library, N neighbour, D
-        data). {plural(waiting, 'change')} waiting for the next deploy.
+        One token per change that leaned on a difference, lettered by the difference (C services split, S network rules, L library, N neighbour, D data).{' '}
+        {plural(waiting, 'change')} waiting for the next deploy.
       </p>
       <ol className="lanes">
         {LANES.map(({ env, title }) => {

@@ -12,7 +12,7 @@ export function GapChart({ run }: { run: ParityState }) {
   const highest = Math.max(0, ...points.map(([, g]) => g));
   return (
     <Chart
-      caption={`How many versions development ran ahead of production, day by day: ${plural(run.deploys.length, 'deploy')} so far, at most ${plural(highest, 'version')} ahead, ${meanVersionGap(run).toFixed(1)} on average. Each deploy brings production level again.`}
+      caption={`How many versions development ran ahead of production, day by day: ${plural(run.deploys.length, 'deploy')} so far, ${highest ? `at most ${plural(highest, 'version')} ahead, ${meanVersionGap(run).toFixed(1)} on average` : 'never ahead yet'}. Each deploy brings production level again.`}
       xDomain={[0, days]}
       yDomain={[0, top]}
       yTicks={top <= 6 ? Array.from({ length: top + 1 }, (_, i) => i) : undefined}

@@ -83,8 +83,8 @@ export default function ParitySim() {
               <>
                 Your team writes about {Math.round(values.rate * values.days)} changes over {values.days} working days. About {values.depend}% of them quietly
                 lean on one of five differences between development and production. Each change goes through development, then staging, then production, and
-                breaks in the first place where its difference is gone. Meanwhile development picks up newer libraries and services, and production catches
-                up only when you deploy.
+                breaks in the first place where its difference is gone. Meanwhile development picks up newer libraries and services, and production catches up
+                only when you deploy.
               </>
             }
             lastRun={
@@ -151,4 +151,3 @@ export default function ParitySim() {
     </div>
   );
 }
-

@@ -54,7 +54,7 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
     ['desk', 'Caught at a desk', String(s.failedDevelopment)],
     ['staging', 'Caught in staging', String(s.failedStaging)],
     ['production', 'Failed in production', String(s.failedProduction)],
-    ['share', 'Shipped leaners that failed in production', s.productionShare === null ? 'none shipped' : percent(s.productionShare)],
+    ['share', 'Shipped leaning changes that failed in production', s.productionShare === null ? 'none shipped' : percent(s.productionShare)],
     ['hours', 'Time finding failures', hours(s.findHours * 60)],
     ['gap', 'Versions ahead, on average', s.versionGap.toFixed(1)],
     ['spent', 'Engineer-days spent', `${s.spent} of ${values.budget}`],
@@ -86,10 +86,10 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
         </p>
       )}
       <p data-explain>
-        A change breaks in the first place where the difference it leans on is gone. With a gap left open, development and staging share that difference
-        with each other, so only production can reveal it, and there each find costs a night-time page plus a search through the whole deploy. Each fix
-        you buy moves one family of failures earlier, to where a find costs minutes or an hour; the others are untouched. Deploying more often finds nothing
-        earlier, but it keeps development close to production&rsquo;s versions and makes each deploy smaller to search.
+        A change breaks in the first place where the difference it leans on is gone. With a gap left open, development and staging share that difference with
+        each other, so only production can reveal it, and there each find costs a night-time page plus a search through the whole deploy. Each fix you buy moves
+        one family of failures earlier, to where a find costs minutes or an hour; the others are untouched. Deploying more often finds nothing earlier, but it
+        keeps development close to production&rsquo;s versions and makes each deploy smaller to search.
       </p>
       <div className="table-scroll">
         <table className="scorecard family-table" data-families>
@@ -114,8 +114,8 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
                     {FAMILY_NAME[f]}
                   </th>
                   <td>{where ? `closed: caught ${CATCHES_IN[where]}` : 'open'}</td>
-                  <td>
-                    <span className="bar" aria-hidden="true" style={{ width: `${(n / topFamily) * 6}rem` }} /> {n}
+                  <td className="family-count">
+                    <span className="bar" aria-hidden="true" style={{ width: `${(n / topFamily) * 4}rem` }} /> {n}
                   </td>
                 </tr>
               );
@@ -127,8 +127,13 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
         <h4 id="compare-heading">Same dice, three ways</h4>
         <p>
           The same changes and the same new versions (seed {seed}), played your way, with no gap closed, and with your{' '}
-          {fixes.length ? `${plural(fixes.length, 'fix', 'fixes')} (${plural(fixes.reduce((n, f) => n + FIX_COST[f], 0), 'engineer-day')})` : 'choice of no fix'}{' '}
-          but a deploy every working day. Any difference between them is the choice, not luck.
+          {fixes.length
+            ? `${plural(fixes.length, 'fix', 'fixes')} (${plural(
+                fixes.reduce((n, f) => n + FIX_COST[f], 0),
+                'engineer-day',
+              )})`
+            : 'choice of no fix'}{' '}
+          but a deploy every working day. Those two deploy on the schedule alone. Any difference between them is the choice, not luck.
         </p>
         <div className="table-scroll">
           <table className="scorecard" data-compare>

@@ -8,7 +8,7 @@ import { makeParityWorker } from './worker.ts';
 
 export const SWEEP_SEEDS = 100;
 export const INTERVALS = [1, 2, 5, 10, 20, 65];
-const every = (n: number) => (n === 1 ? 'day' : `${n} days`);
+const every = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 export function Sweep({ values }: { values: ParityValues }) {
   const request: ParityWorkerRequest = { values, intervals: INTERVALS, seeds: SWEEP_SEEDS };
@@ -35,6 +35,7 @@ export function Sweep({ values }: { values: ParityValues }) {
         xTicks={rows.map((_, i) => i)}
         formatX={(i) => every(rows[i]?.every ?? 0)}
         xLabel="Deploy every…"
+        margin={{ left: 40, right: 36 }}
         yLabel="versions ahead"
         table={
           <DataTable
