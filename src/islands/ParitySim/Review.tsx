@@ -91,7 +91,7 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
         one family of failures earlier, to where a find costs minutes or an hour; the others are untouched. Deploying more often finds nothing earlier, but it
         keeps development close to production&rsquo;s versions and makes each deploy smaller to search.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label="Production failures by family, scrollable" tabIndex={0}>
         <table className="scorecard family-table" data-families>
           <caption>Production failures by family of difference</caption>
           <thead>
@@ -135,7 +135,7 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
             : 'choice of no fix'}{' '}
           but a deploy every working day. Those two deploy on the schedule alone. Any difference between them is the choice, not luck.
         </p>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="The same dice three ways, scrollable" tabIndex={0}>
           <table className="scorecard" data-compare>
             <caption>Your quarter beside two other choices on the same dice</caption>
             <thead>
@@ -163,7 +163,7 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
       </section>
       <details className="failure-list">
         <summary>Every failure, where it was found and what the find cost ({failed.length})</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Every failure, scrollable" tabIndex={0}>
           <table className="scorecard" data-failures>
             <caption>Each change that broke, in the order it was written</caption>
             <thead>
