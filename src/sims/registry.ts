@@ -3,6 +3,7 @@ import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
+import { parityCode } from './parity.ts';
 
 export interface SimEntry {
   id: string;
@@ -67,6 +68,25 @@ export const SIMS: readonly SimEntry[] = [
       C: 'fix in the configuration',
       V: 'revert the last reviewed change',
       R: 'restart',
+    },
+  },
+  {
+    id: 'parity',
+    title: 'Environment parity',
+    lessons: ['production'],
+    missions: 4,
+    code: parityCode as unknown as CodeSpec<never, never>,
+    projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', D: 'deploy now', R: 'restart' },
+    chart: {
+      caption: 'Production failures against how far development ran ahead of production, one point per learner and a shape per number of gaps closed',
+      xLabel: 'Mean version gap (versions)',
+      yLabel: 'production failures',
+      x: (v) => (v.gap === undefined ? null : v.gap / 10),
+      y: (v) => v.production ?? null,
+      group: (v) => {
+        const closed = [1, 2, 4, 8, 16].filter((bit) => ((v.fixes ?? 0) & bit) !== 0).length;
+        return `${closed} gap${closed === 1 ? '' : 's'} closed`;
+      },
     },
   },
 ];
