@@ -3,6 +3,7 @@ import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
+import { provisionCode } from './provision.ts';
 
 export interface SimEntry {
   id: string;
@@ -67,6 +68,29 @@ export const SIMS: readonly SimEntry[] = [
       C: 'fix in the configuration',
       V: 'revert the last reviewed change',
       R: 'restart',
+    },
+  },
+  {
+    id: 'provision',
+    title: 'Provisioning: plan and apply',
+    lessons: ['provisioning'],
+    missions: 3,
+    code: provisionCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      A: 'apply the definition',
+      C: 'run the commands',
+      H: 'patch the fleet by hand',
+      D: 'patch the fleet through the definition',
+      L: 'release the colleague’s change',
+      R: 'restart',
+    },
+    chart: {
+      caption: 'Servers the patch missed against the size of the fleet, one point per learner and a shape per way of patching',
+      xLabel: 'Servers in the fleet',
+      yLabel: 'servers missed',
+      x: (v) => v.fleet ?? null,
+      y: (v) => v.missed ?? null,
+      group: (v) => (v.patch ? 'Through the definition' : 'By hand'),
     },
   },
 ];
