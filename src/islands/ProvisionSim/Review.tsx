@@ -21,7 +21,7 @@ export function predictionCheck(values: ProvisionValues) {
   const once = apply([], definition);
   const declared = apply(once, definition).length;
   const scripted = runCommands(runCommands([], definition), definition).length;
-  const answer = declared === scripted ? (declared === 2 * definition.count ? 'both-double' : 'same') : 'commands-double';
+  const answer = declared !== scripted ? 'commands-double' : declared === definition.count ? 'same' : 'both-double';
   return { declared, scripted, answer, count: definition.count };
 }
 

@@ -62,12 +62,18 @@ export function RunPanel(p: Props) {
         {p.heading}
       </h3>
       <ol className="pv-progress" aria-label="Steps">
-        {['Plan and apply, twice', 'Commands, twice', 'Patch the fleet', 'Release a change'].map((label, i) => (
-          <li key={label} aria-current={ORDER[i] === now ? 'step' : undefined} data-done={reached(ORDER[i + 1]!) ? 'yes' : undefined}>
-            {label}
-            {reached(ORDER[i + 1]!) ? <span className="visually-hidden"> (done)</span> : null}
-          </li>
-        ))}
+        {['Plan and apply, twice', 'Commands, twice', 'Patch the fleet', 'Release a change'].map((label, i) => {
+          const done = reached(ORDER[i + 1]!);
+          return (
+            <li key={label} aria-current={ORDER[i] === now ? 'step' : undefined} data-done={done ? 'yes' : undefined}>
+              <span className="pv-mark" aria-hidden="true">
+                {done ? '✓' : `${i + 1}.`}
+              </span>
+              {label}
+              {done ? <span className="visually-hidden"> (done)</span> : null}
+            </li>
+          );
+        })}
       </ol>
 
       <section className="pv-step" aria-labelledby="pv-step-apply" data-step="plan-apply">
@@ -117,7 +123,7 @@ export function RunPanel(p: Props) {
             These commands ask for the same {plural(run.definition.count, 'server')}, one step at a time. They say what to do, not what should exist. Run them,
             then run them again.
           </p>
-          <CodeBlock label="The commands the script runs next" data="script">
+          <CodeBlock label={run.commandRuns < 2 ? 'The commands the script runs next' : 'The commands, if someone ran the script once more'} data="script">
             {script.length ? script.join('\n') : '# nothing: the definition asks for no servers'}
           </CodeBlock>
           {now === 'commands' && (
