@@ -108,7 +108,7 @@ export function Review({ summary: s, values, params, seed, prediction, headingRe
         </p>
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
           <table className="scorecard" data-compare>
-            <caption id="compare-caption">Your run beside four ways on the same dice</caption>
+            <caption id="compare-caption">Your run and four ways, same dice</caption>
             <thead>
               <tr>
                 <th scope="col">Measure</th>

@@ -208,9 +208,9 @@ export function RunPanel(p: Props) {
               <button type="button" className="button" aria-describedby="pv-release-cost" onClick={() => p.onRelease(review, staging)}>
                 Release the change
               </button>
-              <span id="pv-release-cost" className="muted">
+              <p id="pv-release-cost" className="muted">
                 At most {formatMinutes(releaseMinutes)}, the apply included.
-              </span>
+              </p>
             </fieldset>
           ) : (
             <p data-release-result>
