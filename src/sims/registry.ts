@@ -81,7 +81,7 @@ export const SIMS: readonly SimEntry[] = [
       C: 'run the commands',
       H: 'patch the fleet by hand',
       D: 'patch the fleet through the definition',
-      L: 'release the colleague’s change',
+      L: 'release the colleague’s change with the setup’s safeguards',
       R: 'restart',
     },
     chart: {
