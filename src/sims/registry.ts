@@ -4,6 +4,7 @@ import { batchCode } from './batch.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
 import { parityCode } from './parity.ts';
+import { provisionCode } from './provision.ts';
 
 export interface SimEntry {
   id: string;
@@ -87,6 +88,29 @@ export const SIMS: readonly SimEntry[] = [
         const closed = [1, 2, 4, 8, 16].filter((bit) => ((v.fixes ?? 0) & bit) !== 0).length;
         return `${closed} gap${closed === 1 ? '' : 's'} closed`;
       },
+    },
+  },
+  {
+    id: 'provision',
+    title: 'Provisioning: plan and apply',
+    lessons: ['provisioning'],
+    missions: 3,
+    code: provisionCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      A: 'apply the definition',
+      C: 'run the commands',
+      H: 'patch the fleet by hand',
+      D: 'patch the fleet through the definition',
+      L: 'release the colleague’s change with the setup’s safeguards',
+      R: 'restart',
+    },
+    chart: {
+      caption: 'Servers the patch missed against the size of the fleet, one point per learner and a shape per way of patching',
+      xLabel: 'Servers in the fleet',
+      yLabel: 'servers missed',
+      x: (v) => v.fleet ?? null,
+      y: (v) => v.missed ?? null,
+      group: (v) => (v.patch ? 'Through the definition' : 'By hand'),
     },
   },
 ];
