@@ -13,6 +13,12 @@ import { handoffCode } from '../../../src/sims/handoff.ts';
 import { model as driftModel, summarize as driftSummary } from '../../../src/models/drift/index.ts';
 import { driftFields, driftParams } from '../../../src/schemas/drift-scenario.ts';
 import { driftCode } from '../../../src/sims/drift.ts';
+import { model as parityModel, summarize as paritySummary } from '../../../src/models/parity/model.ts';
+import { parityFields, parityParams } from '../../../src/schemas/parity-scenario.ts';
+import { parityCode } from '../../../src/sims/parity.ts';
+import { model as provisionModel } from '../../../src/models/provision/model.ts';
+import { provisionFields, provisionParams } from '../../../src/schemas/provision-scenario.ts';
+import { provisionCode, provisionOutcome } from '../../../src/sims/provision.ts';
 import { SIMS } from '../../../src/sims/registry.ts';
 
 interface Golden<F extends Fields, P, S, Sum> {
@@ -29,6 +35,8 @@ const GOLDEN = [
   golden({ fields: batchFields, params: batchParams, model: batchModel, summarize: batchSummary, code: batchCode }),
   golden({ fields: handoffFields, params: handoffParams, model: handoffModel, summarize: handoffSummary, code: handoffCode }),
   golden({ fields: driftFields, params: driftParams, model: driftModel, summarize: driftSummary, code: driftCode }),
+  golden({ fields: parityFields, params: parityParams, model: parityModel, summarize: paritySummary, code: parityCode }),
+  golden({ fields: provisionFields, params: provisionParams, model: provisionModel, summarize: provisionOutcome, code: provisionCode }),
 ];
 
 /** The default run on the default seed, encoded with a fixed nonce. */
@@ -48,6 +56,8 @@ describe('the golden default runs', () => {
         "b": "SS2-b-1-0hxdea-0000-3.k.78.6x.3.2.0.uu.rv.3-177me",
         "dr": "SS2-dr-1-0kv8gv-0000-0.g.0.7.e.1lt.8c.0-115ky",
         "h": "SS2-h-1-0yxsw8-0000-0.0.0.0.0.1e.n.n.6e.4.7k.f.d-0vqfy",
+        "p": "SS2-p-1-1843fh-0000-a.0.0.0.0.1c.72.h.6.8-0pei4",
+        "pv": "SS2-pv-1-0u8owf-0000-14.u.3.6.2.0.0.0.b4.0.14.0.a-0d9i7",
       }
     `);
   });
