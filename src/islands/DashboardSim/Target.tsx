@@ -1,5 +1,5 @@
 // Target one number: the team is told to raise deployment frequency and splits every deploy; the number climbs its bands while the work reaching users stays flat.
-import type { RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { GameRow } from '../../models/dashboard/index.ts';
 import { BANDS_YEAR } from '../../models/dora/bands.ts';
 import { dashboardFields, TARGET_ANSWER, TARGET_PREDICTIONS } from '../../sims/dashboard.ts';
@@ -27,8 +27,15 @@ export function Target({ rows, split, splitLocked, sample, guess, headingRef, on
   const base = rows?.[0];
   const now = rows?.[split - 1];
   const guessed = TARGET_PREDICTIONS.find((p) => p.value === guess);
+  // The guess's radio buttons leave the page once it is made: the split slider takes the focus, so a keyboard learner goes on from there.
+  const box = useRef<HTMLElement>(null);
+  const hadGuess = useRef(guess !== null);
+  useEffect(() => {
+    if (guess !== null && !hadGuess.current) box.current?.querySelector<HTMLInputElement>('input[type="range"]')?.focus();
+    hadGuess.current = guess !== null;
+  }, [guess]);
   return (
-    <section className="wall-target" aria-labelledby="target-heading" data-target={guess ? 'splitting' : 'predicting'}>
+    <section className="wall-target" ref={box} aria-labelledby="target-heading" data-target={guess ? 'splitting' : 'predicting'}>
       <h3 id="target-heading" ref={headingRef} tabIndex={-1}>
         Target one number: deployment frequency
       </h3>
