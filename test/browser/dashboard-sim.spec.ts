@@ -39,15 +39,6 @@ function progressWithBatchRuns(): string {
   return JSON.stringify(progress);
 }
 
-/** Moves focus with Tab until the focused element matches the selector. */
-async function tabToSelector(page: Page, selector: string, limit = 150): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`nothing matching ${selector} reached by Tab`);
-}
-
 test('a keyboard-only learner with no runs predicts, puts up the labelled sample wall, games the target, and the code is saved', async ({ page }) => {
   const { problems } = watch(page);
   await open(page);
