@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { expectedNumbers } from '../../src/models/dashboard/index.ts';
+import { ASSUMPTIONS, DEFAULT_WINDOW, expectedNumbers } from '../../src/models/dashboard/index.ts';
+import { MAX_SIM_RUNS } from '../../src/lib/progress.ts';
 
 const lesson = readFileSync(new URL('../../content/lessons/03-principles/05-measure.mdx', import.meta.url), 'utf8');
 const guide = parse(readFileSync(new URL('../../content/facilitator/measure.yaml', import.meta.url), 'utf8')) as { expected: string[] };
@@ -32,6 +33,7 @@ describe('the measure lesson’s dashboard figures', () => {
     expect(row('Failed deployment recovery time')).toEqual([`${Math.round(v.recoveryTime!)} minutes`, n.sampleBands.recoveryTime]);
     expect(n.sampleWeakest).toBe('changeFailureRate');
     expect(lesson).toContain(`The weakest key is the change failure rate, in the ${n.sampleBands.changeFailureRate} band`);
+    expect(fallback).toContain(`each taken over its ${DEFAULT_WINDOW} most recent runs`);
   });
 
   it('gives the gamed target: deploys tenfold, the failure rate divided, the work reaching users unchanged', () => {
@@ -47,6 +49,7 @@ describe('the measure lesson’s dashboard figures', () => {
   it('lists the model’s assumptions from the model itself, not a copy', () => {
     expect(lesson).toContain("import { ASSUMPTIONS } from '../../../src/models/dashboard/assumptions.ts';");
     expect(lesson).toContain('{ASSUMPTIONS.map((a) => <li>{a}</li>)}');
+    expect(ASSUMPTIONS[0]).toContain(`each simulation keeps its newest ${MAX_SIM_RUNS} runs`);
   });
 });
 
@@ -54,6 +57,7 @@ describe('the measure facilitator guide’s dashboard figures', () => {
   const text = guide.expected.join('\n');
   it('states the sample wall the model draws', () => {
     const v = n.sampleValues;
+    expect(text).toContain(`over its ${DEFAULT_WINDOW} most recent runs`);
     expect(text).toContain(`deployment frequency is ${n.sampleBands.deploymentFrequency} at ${v.deploymentFrequency} deploys a working day`);
     expect(text).toContain(`lead time for changes ${n.sampleBands.leadTime} at ${v.leadTime} working days`);
     expect(text).toContain(`change failure rate ${n.sampleBands.changeFailureRate} at ${pct(one.changeFailureRate)}`);

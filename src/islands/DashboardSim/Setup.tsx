@@ -11,6 +11,7 @@ import {
   type SavedRun,
 } from '../../models/dashboard/index.ts';
 import { BANDS_YEAR } from '../../models/dora/bands.ts';
+import { MAX_SIM_RUNS } from '../../lib/progress.ts';
 import { dashboardFields, hasAllKeys, simsIn, WEAKEST_PREDICTIONS } from '../../sims/dashboard.ts';
 import type { Scenario } from '../../sim-kit/core/fields.ts';
 import { FieldInput } from '../../sim-kit/react/FieldInput.tsx';
@@ -86,7 +87,7 @@ export function Setup(props: Props) {
       {runs.length ? (
         <p data-source="own">
           Your wall reads the {runs.length} finished {runs.length === 1 ? 'run' : 'runs'} saved in this browser, from {sims.length}{' '}
-          {sims.length === 1 ? 'simulation' : 'simulations'} ({sims.map(simName).join(', ')}). Each simulation keeps its newest 20 runs.
+          {sims.length === 1 ? 'simulation' : 'simulations'} ({sims.map(simName).join(', ')}). Each simulation keeps its newest {MAX_SIM_RUNS} runs.
         </p>
       ) : (
         <p data-source="sample">
