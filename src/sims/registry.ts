@@ -1,6 +1,7 @@
 // Which sims exist: title, lessons, result code and projector keys. Pure data the island, the course map and the debrief page read.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
+import { dashboardCode } from './dashboard.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
 import { parityCode } from './parity.ts';
@@ -111,6 +112,19 @@ export const SIMS: readonly SimEntry[] = [
       x: (v) => v.fleet ?? null,
       y: (v) => v.missed ?? null,
       group: (v) => (v.patch ? 'Through the definition' : 'By hand'),
+    },
+  },
+  {
+    id: 'dashboard',
+    title: 'Your metrics dashboard',
+    lessons: ['measure'],
+    missions: 2,
+    code: dashboardCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      W: 'put the wall up, or back to choosing',
+      T: 'target one number, or back to the wall',
+      '+': 'split each deploy further',
+      '-': 'split less',
     },
   },
 ];

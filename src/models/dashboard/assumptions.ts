@@ -1,9 +1,10 @@
 // What the metrics dashboard assumes, in plain sentences for the page, and the sources behind its bands.
 import { BANDS_SOURCE } from '../dora/bands.ts';
-import { DEFAULT_WINDOW, FLAT_SHARE, MAX_RUNS, TREND_RUNS } from './model.ts';
+import { DEFAULT_WINDOW, FLAT_SHARE, TREND_RUNS } from './model.ts';
 
 export const ASSUMPTIONS: string[] = [
-  `Your wall is built from your own finished runs in every simulation, kept in your browser: the newest ${MAX_RUNS} are kept and older ones drop off.`,
+  // The course's saved progress keeps each simulation's newest 20 runs (MAX_SIM_RUNS in src/lib/progress.ts; a test holds the two together).
+  'Your wall is built from your own finished runs in every simulation, kept in your browser: each simulation keeps its newest 20 runs, and older ones drop off.',
   `Each number on the wall is taken over your ${DEFAULT_WINDOW} most recent runs that report it (you can change how many): a mean, except lead time, which is a median so one slow run does not swamp it.`,
   `A trend compares your latest runs with the ones just before them; a change smaller than ${Math.round(FLAT_SHARE * 100)}% reads as flat. The small chart shows up to ${TREND_RUNS} runs.`,
   'A simulation reports only the metrics it models, so some tiles stay empty until you play a simulation that reports them.',

@@ -21,13 +21,20 @@ export const METRIC_KEYS = {
 } as const;
 export type MetricKey = keyof typeof METRIC_KEYS;
 
-/** Older summaries that name a metric differently (the batch sim's first release): how to read them. */
+/**
+ * Summaries that name a metric differently: the batch sim's first release (deploys a week, time to restore) and its
+ * current saved summary (mean restore minutes; changes in production over `runDays`, the working days the run lasted,
+ * which the dashboard adds from the run's link).
+ */
 const ALIASES: Record<MetricKey, Array<(s: SavedRun['summary']) => number | null>> = {
   deploysPerDay: [(s) => num(s.deploysPerWeek, (v) => v / 5)],
-  changesPerDay: [(s) => (typeof s.deploysPerWeek === 'number' && typeof s.meanBatchSize === 'number' ? (s.deploysPerWeek / 5) * s.meanBatchSize : null)],
+  changesPerDay: [
+    (s) => (typeof s.deploysPerWeek === 'number' && typeof s.meanBatchSize === 'number' ? (s.deploysPerWeek / 5) * s.meanBatchSize : null),
+    (s) => (typeof s.changesDeployed === 'number' && typeof s.runDays === 'number' && s.runDays > 0 ? s.changesDeployed / s.runDays : null),
+  ],
   leadTimeDays: [(s) => num(s.medianLeadTimeDays)],
   changeFailureRate: [],
-  recoveryMinutes: [(s) => num(s.meanTimeToRestoreMinutes)],
+  recoveryMinutes: [(s) => num(s.meanTimeToRestoreMinutes), (s) => num(s.meanRestoreMinutes)],
   rollbacks: [],
   coveragePercent: [],
   pages: [],

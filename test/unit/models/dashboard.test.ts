@@ -78,6 +78,14 @@ describe('the metrics dashboard', () => {
     expect(readKey({ deploysPerDay: 2, deploysPerWeek: 100 }, 'deploysPerDay')).toBe(2);
   });
 
+  it('reads the batch sim’s current saved summary: mean restore minutes, and changes in production over the days the run lasted', () => {
+    const batch = { deploysPerDay: 1, medianLeadTimeDays: 0.5, changeFailureRate: 0.07, meanRestoreMinutes: 80, changesDeployed: 260, runDays: 65 };
+    expect(readKey(batch, 'recoveryMinutes')).toBe(80);
+    expect(readKey(batch, 'changesPerDay')).toBe(4);
+    expect(readKey({ ...batch, runDays: 0 }, 'changesPerDay')).toBeNull();
+    expect(readKey({ ...batch, recoveryMinutes: 10 }, 'recoveryMinutes')).toBe(10);
+  });
+
   it('reads a flags run’s peak database load as the performance metric', () => {
     const summary = flagsSummary(runToEnd(flagsModel, FLAGS_DEFAULTS, 2026));
     const saved = toSavedRun('flags', '2026-12-02T10:00:00.000Z', summary);
