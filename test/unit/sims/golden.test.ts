@@ -19,6 +19,9 @@ import { parityCode } from '../../../src/sims/parity.ts';
 import { model as provisionModel } from '../../../src/models/provision/model.ts';
 import { provisionFields, provisionParams } from '../../../src/schemas/provision-scenario.ts';
 import { provisionCode, provisionOutcome } from '../../../src/sims/provision.ts';
+import { DEFAULT_WALL, DEFAULT_WINDOW } from '../../../src/models/dashboard/model.ts';
+import { SAMPLE_RUNS } from '../../../src/models/dashboard/sample.ts';
+import { dashboardCode, dashboardFields, summarizeWall } from '../../../src/sims/dashboard.ts';
 import { SIMS } from '../../../src/sims/registry.ts';
 
 interface Golden<F extends Fields, P, S, Sum> {
@@ -45,15 +48,20 @@ const defaultCode = (g: Golden<Fields, unknown, unknown, unknown>) => {
   return encodeResult(g.code, 2026, values, g.summarize(runToEnd(g.model, g.params(values), 2026)), '0000');
 };
 
+/** The dashboard plays no run of its own: its default is the sample data's default wall. */
+const dashboardDefault = () =>
+  encodeResult(dashboardCode, 2026, defaultValues(dashboardFields), summarizeWall(SAMPLE_RUNS, DEFAULT_WALL, DEFAULT_WINDOW, null), '0000');
+
 describe('the golden default runs', () => {
   it('cover every sim in the registry', () => {
-    expect(GOLDEN.map((g) => g.code.sim).sort()).toEqual(SIMS.map((s) => s.code.sim).sort());
+    expect([...GOLDEN.map((g) => g.code.sim), dashboardCode.sim].sort()).toEqual(SIMS.map((s) => s.code.sim).sort());
   });
 
   it('give the pinned result codes (bump a code’s version to change one)', () => {
-    expect(Object.fromEntries(GOLDEN.map((g) => [g.code.sim, defaultCode(g)]))).toMatchInlineSnapshot(`
+    expect({ ...Object.fromEntries(GOLDEN.map((g) => [g.code.sim, defaultCode(g)])), db: dashboardDefault() }).toMatchInlineSnapshot(`
       {
         "b": "SS2-b-1-0hxdea-0000-3.k.78.6x.3.2.0.uu.rv.3-177me",
+        "db": "SS2-db-1-0vpnqs-0000-0.o.3.0.1.2.1.2.4.1jl-0l5ei",
         "dr": "SS2-dr-1-0kv8gv-0000-0.g.0.7.e.1lt.8c.0-115ky",
         "h": "SS2-h-1-0yxsw8-0000-0.0.0.0.0.1e.n.n.6e.4.7k.f.d-0vqfy",
         "p": "SS2-p-1-1843fh-0000-a.0.0.0.0.1c.72.h.6.8-0pei4",
