@@ -69,7 +69,8 @@ export function RunPanel(p: Props) {
   const finishButton = useRef<HTMLButtonElement>(null);
   useFocusWhen(deciding, decisionHeading);
   // After a response the buttons that held focus are gone: focus moves on to the clock, so a keyboard user carries on from there.
-  useFocusWhen(!deciding && !over && run.results.length > 0, finishButton);
+  // (True from the start, so it fires only when a decision ends, never on an ordinary build.)
+  useFocusWhen(!deciding && !over, finishButton);
   const red = run.awaiting;
   const remembered = run.recentReds.length;
   const falseOnes = run.recentReds.filter(Boolean).length;
