@@ -1,13 +1,14 @@
 // The test-portfolio island: predict, spread the test effort, play the builds (investigate or ignore each red), review, compare every shape on the same dice, sweep.
 import { useMemo, useState } from 'react';
 import { testsMachine } from '../../machines/tests.machine.ts';
-import { MISSIONS, model, narrate, summarize, table, type Response, type TestsAction, type TestsState } from '../../models/tests/index.ts';
+import { MISSIONS, model, summarize, table, type Response, type TestsAction, type TestsState } from '../../models/tests/index.ts';
 import { sharesMessage, testsFields, type TestsValues } from '../../schemas/tests-scenario.ts';
 import { savedSummary, testsCode, testsRun, testsSimParams } from '../../sims/tests.ts';
 import { ReviewFooter, RunExports, SetupForm } from '../../sim-kit/react/SimParts.tsx';
 import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
+import { narrateTests } from './narration.ts';
 import { Portfolio } from './Portfolio.tsx';
 import { PREDICTIONS, Review, presetRuns } from './Review.tsx';
 import { RunPanel } from './RunPanel.tsx';
@@ -23,7 +24,7 @@ const SPEC: SimSpec<typeof testsFields, ReturnType<typeof testsSimParams>, Tests
   summarize,
   code: testsCode,
   missions: MISSIONS,
-  narrate,
+  narrate: narrateTests,
   saved: savedSummary,
   table,
 };
