@@ -110,7 +110,7 @@ export function Review({ run, summary: s, values, seed, prediction, runs, base, 
         {pyramid.unitTests + pyramid.integrationTests + pyramid.uiTests + pyramid.systemTests} in the pyramid. The cone’s slow tests make every build wait{' '}
         {shortMinutes(cone.suiteMinutes)} instead of {shortMinutes(pyramid.suiteMinutes)}, and they fail for no reason far more often ({cone.flakyFailures}{' '}
         false alarms against {pyramid.flakyFailures}). After a run of false alarms people stop believing reds, so real ones get waved through too. The tests at
-        the top earn their place on one kind of defect, the broken journey, which no lower test can see; a few aimed at the whole journey do that job, so the
+        the top earn their place on one kind of defect, the broken journey, which lower tests barely see; a few aimed at the whole journey do that job, so the
         top of the pyramid stays small.
       </p>
       <div className="table-scroll">
