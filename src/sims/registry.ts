@@ -6,6 +6,7 @@ import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
 import { parityCode } from './parity.ts';
 import { provisionCode } from './provision.ts';
+import { PRESET_NAMES, testsCode } from './tests.ts';
 
 export interface SimEntry {
   id: string;
@@ -125,6 +126,29 @@ export const SIMS: readonly SimEntry[] = [
       T: 'target one number, or back to the wall',
       '+': 'split each deploy further',
       '-': 'split less',
+    },
+  },
+  {
+    id: 'tests',
+    title: 'Test portfolio',
+    lessons: ['testing'],
+    missions: 2,
+    code: testsCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      P: 'play or pause',
+      N: 'next build',
+      F: 'run to the next red build or the end',
+      I: 'investigate the red build',
+      G: 'ignore the red build',
+      R: 'restart',
+    },
+    chart: {
+      caption: 'Escape rate against one run of the suite, one point per learner and a shape per portfolio',
+      xLabel: 'One run of the suite (minutes)',
+      yLabel: 'escape rate (%)',
+      x: (v) => (v.suite === undefined ? null : v.suite / 10),
+      y: (v) => (v.escape === undefined ? null : v.escape / 10),
+      group: (v) => PRESET_NAMES[v.shape ?? 3] ?? 'Other',
     },
   },
 ];
