@@ -64,9 +64,38 @@ export const flagsCode: CodeSpec<FlagsScenarioValues, FlagsSummary> = {
   ],
 };
 
-/** The flat summary kept in saved progress (the model's headline numbers, under the dashboard's names, and the plan). */
+/** The model's headline numbers kept in saved progress (saved progress holds at most 24 per run; pages, rollbacks and peak load under the dashboard's names). */
+export const SAVED_KEYS = [
+  'problems',
+  'escaped',
+  'pages',
+  'rollbacks',
+  'peakLoadPercent',
+  'usersExposed',
+  'usersHurt',
+  'usersHurtWhileDark',
+  'firstAlertMinute',
+  'falseAlarms',
+  'loadRevealedMinute',
+  'killedMinute',
+  'rollbackMinute',
+  'finalRolloutPercent',
+  'gap',
+  'gapSE',
+  'naive',
+  'trueEffect',
+] as const;
+
+/** The flat summary kept in saved progress: the plan and the model's headline numbers. */
 export function savedSummary(values: FlagsScenarioValues, run: FlagsState): Record<string, number | string | null> {
-  return { release: values.release, dark: Number(values.dark), rollout: Number(values.rollout), plan: values.plan, ...summarize(run) };
+  const s = summarize(run);
+  return {
+    release: values.release,
+    dark: Number(values.dark),
+    rollout: Number(values.rollout),
+    plan: values.plan,
+    ...Object.fromEntries(SAVED_KEYS.map((k) => [k, s[k] ?? null])),
+  };
 }
 
 /** The share options as numbers, for the flag's buttons. */

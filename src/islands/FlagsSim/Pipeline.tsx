@@ -48,7 +48,7 @@ export function Pipeline({ run }: { run: FlagsState }) {
             {c.done && (
               <span className="flags-why">
                 {c.stoppedAt === null
-                  ? 'In production, behind the flag. Whatever it hides, only real traffic can show now.'
+                  ? 'Reached production, behind the flag: whatever it hides, only real traffic can show.'
                   : `Stopped at ${STAGE_NAMES[c.stoppedAt]}: ${c.reason}.`}
               </span>
             )}

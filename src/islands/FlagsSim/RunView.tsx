@@ -76,7 +76,7 @@ export function RunView(p: Props) {
         <Pipeline run={run} />
         <div className="sim-controls" role="group" aria-label="Pipeline controls">
           <button type="button" className="button" onClick={() => p.onAutoPipeline(!p.autoPipeline)}>
-            {p.autoPipeline ? 'Pause' : 'Play'}
+            {p.autoPipeline ? 'Pause the pipeline' : 'Play the pipeline'}
           </button>
           <button type="button" className="button secondary" onClick={p.onNextCommit}>
             Next commit
@@ -91,12 +91,13 @@ export function RunView(p: Props) {
 
   const latest = run.alerts.at(-1);
   const stats: Array<[string, string, string]> = [
-    ['minute', 'Minute', `${Math.min(run.minute, run.params.minutes)} of ${run.params.minutes}`],
+    ['minute', 'Minute', `${Math.min(run.minute, run.params.minutes)} / ${run.params.minutes}`],
     ['flag', full ? 'Released to' : 'Feature on for', pct(run.rollout)],
     ['dark', 'Dark launch', full ? 'none (no flag)' : pct(run.dark)],
     ['exposed', 'Users who saw it', t.exposed.toLocaleString('en')],
     ['hurt', 'Users hurt', String(Math.round(blastRadius(run)))],
-    ['load', 'Database load', `${Math.round((run.log?.record.dbLoad ?? 0) * 100)}% (peak ${Math.round(t.peakDbLoad * 100)}%)`],
+    ['load', 'Database load now', `${Math.round((run.log?.record.dbLoad ?? 0) * 100)}%`],
+    ['peak', 'Peak load', `${Math.round(t.peakDbLoad * 100)}%`],
   ];
   return (
     <section className="sim-run" aria-labelledby="run-heading">
@@ -116,9 +117,15 @@ export function RunView(p: Props) {
       {alert && latest && (
         <section className="sim-incident" aria-labelledby="decision-heading">
           <h4 id="decision-heading" ref={alertHeading} tabIndex={-1}>
-            Alert at minute {latest.minute}
+            {full ? `Alert at minute ${latest.minute}: roll back or keep going?` : `Alert at minute ${latest.minute}: kill switch or keep going?`}
           </h4>
-          <p data-alert-message>{latest.message}</p>
+          {run.alerts
+            .filter((a) => a.minute === latest.minute)
+            .map((a) => (
+              <p key={a.kind} data-alert-message={a.kind}>
+                {a.message}
+              </p>
+            ))}
           <p>
             {full
               ? `A full release has no kill switch: a rollback redeploys the old version and takes ${run.params.rollbackMinutes} minutes, during which everyone stays on the new code.`
