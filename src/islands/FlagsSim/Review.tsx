@@ -64,8 +64,7 @@ export function Review({ run, params, seed, prediction, headingRef }: Props) {
       <p data-explain>
         Deploying is not releasing: every commit that passed the pipeline was in production all day, and the flag decided who met it. A small rollout or a dark
         launch puts the new code under real traffic while few or no users depend on it, so monitoring can see a problem before it reaches everyone, and the
-        kill switch ends it within the minute. A dark launch does not always find the load problem: on a day that also hides a logic or contract error, that
-        error trips the alarm first and the kill switch ends the dark launch before enough requests have shown the load.
+        kill switch ends it within the minute. A dark launch does not always find the load problem: on a day that also hides a logic or contract error, that error usually trips the alarm first, and the kill switch ends the dark launch before enough requests have shown the load.
       </p>
       <div className="table-scroll">
         <table className="scorecard" data-catches>
