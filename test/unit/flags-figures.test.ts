@@ -43,7 +43,9 @@ describe('the deployment lesson’s flags figures', () => {
 
   it('states which stage catches what share of the hidden problems', () => {
     expect(grab(lesson, /there were ([\d.]+) hidden problems a day/)).toEqual([n.problemsPerDay]);
-    expect(grab(lesson, /Unit tests caught ([\d.]+)% of them, integration tests ([\d.]+)%, staging ([\d.]+)% and pre-production ([\d.]+)%; the other ([\d.]+)%/)).toEqual([
+    expect(
+      grab(lesson, /Unit tests caught ([\d.]+)% of them, integration tests ([\d.]+)%, staging ([\d.]+)% and pre-production ([\d.]+)%; the other ([\d.]+)%/),
+    ).toEqual([
       pc(n.caughtShareByStage.unit),
       pc(n.caughtShareByStage.integration),
       pc(n.caughtShareByStage.staging),
@@ -75,7 +77,9 @@ describe('the deployment lesson’s flags figures', () => {
       revealed.length,
       pc(n.darkRevealsLoad),
     ]);
-    expect(grab(lesson, /On the (\d+) days where the load problem was the only server-side problem to escape, it revealed it every time/)).toEqual([alone.length]);
+    expect(grab(lesson, /On the (\d+) days where the load problem was the only server-side problem to escape, it revealed it every time/)).toEqual([
+      alone.length,
+    ]);
     expect(alone.every((e) => e.revealed.performance !== null)).toBe(true);
     const hiddenByErrors = crowded.filter(
       (e) => e.revealed.performance === null && e.killedAt !== null && e.alerts.some((a) => a.kind === 'errors' && a.minute <= e.killedAt!),
@@ -95,18 +99,21 @@ describe('the deployment lesson’s flags figures', () => {
 
   it('says a bigger dark launch adds load that can hurt users, with the model’s count', () => {
     const days = loadDays(0.25);
-    expect(grab(lesson, /At 25% instead of 5%, it pushed the database over capacity during the traffic spike and hurt users on (\d+) of the (\d+) load-problem days/)).toEqual([
-      days.filter((e) => blastRadius(e) >= 1).length,
-      days.length,
-    ]);
+    expect(
+      grab(
+        lesson,
+        /At 25% instead of 5%, it pushed the database over capacity during the traffic spike and hurt users on (\d+) of the (\d+) load-problem days/,
+      ),
+    ).toEqual([days.filter((e) => blastRadius(e) >= 1).length, days.length]);
   });
 
   it('gives the gap’s error against the before-and-after comparison', () => {
-    expect(grab(lesson, /On the (\d+) days when a 5% rollout ran through the spike, the gap between the new group and the control group missed the feature's true effect by ([\d.]+) points of conversion on average, while comparing with the time before the release missed it by ([\d.]+) points/)).toEqual([
-      n.gapDays,
-      n.gapErrorPoints,
-      n.naiveErrorPoints,
-    ]);
+    expect(
+      grab(
+        lesson,
+        /On the (\d+) days when a 5% rollout ran through the spike, the gap between the new group and the control group missed the feature's true effect by ([\d.]+) points of conversion on average, while comparing with the time before the release missed it by ([\d.]+) points/,
+      ),
+    ).toEqual([n.gapDays, n.gapErrorPoints, n.naiveErrorPoints]);
   });
 });
 
@@ -114,7 +121,9 @@ describe('the deployment facilitator guide’s expected numbers', () => {
   const text = guide.expected.join('\n');
   it('gives the model’s problems a day and the stages’ catch shares', () => {
     expect(grab(text, /a day holds ([\d.]+) hidden problems/)).toEqual([n.problemsPerDay]);
-    expect(grab(text, /Unit tests catch ([\d.]+)% of them, integration tests ([\d.]+)%, staging ([\d.]+)% and pre-production ([\d.]+)%; ([\d.]+)% reach production/)).toEqual([
+    expect(
+      grab(text, /Unit tests catch ([\d.]+)% of them, integration tests ([\d.]+)%, staging ([\d.]+)% and pre-production ([\d.]+)%; ([\d.]+)% reach production/),
+    ).toEqual([
       pc(n.caughtShareByStage.unit),
       pc(n.caughtShareByStage.integration),
       pc(n.caughtShareByStage.staging),
@@ -132,10 +141,11 @@ describe('the deployment facilitator guide’s expected numbers', () => {
     expect(grab(text, /On (\d+) of the 200 days a load problem reaches production/)).toEqual([n.daysWithLoadProblem]);
     expect(grab(text, /reveals the load problem on ([\d.]+)% of them/)).toEqual([pc(n.darkRevealsLoad)]);
     expect(grab(text, /A full release hurts users on all but ([\d.]+)% of those days/)).toEqual([pc(n.fullNoUserHurtOnLoadDays)]);
-    expect(grab(text, /On the (\d+) days when a 5% rollout runs through the traffic spike, the gap between the groups misses the feature's true effect by ([\d.]+) points of conversion on average, against ([\d.]+) points/)).toEqual([
-      n.gapDays,
-      n.gapErrorPoints,
-      n.naiveErrorPoints,
-    ]);
+    expect(
+      grab(
+        text,
+        /On the (\d+) days when a 5% rollout runs through the traffic spike, the gap between the groups misses the feature's true effect by ([\d.]+) points of conversion on average, against ([\d.]+) points/,
+      ),
+    ).toEqual([n.gapDays, n.gapErrorPoints, n.naiveErrorPoints]);
   });
 });

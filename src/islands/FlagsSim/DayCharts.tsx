@@ -48,7 +48,17 @@ export function LoadChart({ run }: { run: FlagsState }) {
         <>
           <Spans rows={rows} on={(r) => r.spike} fill="var(--surface-2)" s={s} />
           <Spans rows={rows} on={(r) => r.darkRequests > 0} fill="color-mix(in srgb, var(--accent) 18%, transparent)" s={s} />
-          <Line points={[[0, 100], [run.params.minutes, 100]]} x={s.x} y={s.y} stroke="var(--bad)" width={2} dash="6 4" />
+          <Line
+            points={[
+              [0, 100],
+              [run.params.minutes, 100],
+            ]}
+            x={s.x}
+            y={s.y}
+            stroke="var(--bad)"
+            width={2}
+            dash="6 4"
+          />
           <Line points={rows.map((r) => [r.minute, r.dbLoad * 100] as const)} x={s.x} y={s.y} width={2} />
         </>
       )}
@@ -83,7 +93,9 @@ export function GapChart({ run }: { run: FlagsState }) {
         <DataTable
           caption={`Every ${EVERY} minutes: the gap between the groups and its 95% band`}
           columns={['Minute', 'Gap (points)', '95% band (±)', 'Users with the feature']}
-          rows={series.filter((p, i) => p.minute % EVERY === 0 || i === series.length - 1).map((p) => [p.minute, pts(p.gap), (p.half * 100).toFixed(2), p.newUsers])}
+          rows={series
+            .filter((p, i) => p.minute % EVERY === 0 || i === series.length - 1)
+            .map((p) => [p.minute, pts(p.gap), (p.half * 100).toFixed(2), p.newUsers])}
         />
       }
     >
@@ -98,7 +110,16 @@ export function GapChart({ run }: { run: FlagsState }) {
             fill="var(--accent)"
             opacity="0.2"
           />
-          <Line points={[[0, 0], [run.params.minutes, 0]]} x={s.x} y={s.y} stroke="var(--muted)" width={1} />
+          <Line
+            points={[
+              [0, 0],
+              [run.params.minutes, 0],
+            ]}
+            x={s.x}
+            y={s.y}
+            stroke="var(--muted)"
+            width={1}
+          />
           <Line points={series.map((p) => [p.minute, clip(p.gap)] as const)} x={s.x} y={s.y} width={2} />
         </>
       )}

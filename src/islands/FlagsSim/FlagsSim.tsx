@@ -56,7 +56,7 @@ export default function FlagsSim() {
       return;
     }
     if (now.phase !== 'pipeline' || !autoPipeline) return;
-    const timer = setTimeout(() => act({ type: "next" }), SPEEDS[speed]);
+    const timer = setTimeout(() => act({ type: 'next' }), SPEEDS[speed]);
     return () => clearTimeout(timer);
   }, [deciding, run, autoPipeline, speed]);
 

@@ -52,8 +52,8 @@ export function Review({ run, params, seed, prediction, headingRef }: Props) {
       </dl>
       {guessed && (
         <p className="sim-prediction" data-prediction={answer === null ? 'none' : answer === prediction ? 'right' : 'wrong'}>
-          <strong>You predicted:</strong> a 5% rollout with a kill switch hurts {guessed.label.charAt(0).toLowerCase() + guessed.label.slice(1)}, compared with a full
-          release. <strong>On your dice:</strong> the full release hurt {Math.round(fullHurt)} users and the 5% rollout {Math.round(fiveHurt)}.{' '}
+          <strong>You predicted:</strong> a 5% rollout with a kill switch hurts {guessed.label.charAt(0).toLowerCase() + guessed.label.slice(1)}, compared with
+          a full release. <strong>On your dice:</strong> the full release hurt {Math.round(fullHurt)} users and the 5% rollout {Math.round(fiveHurt)}.{' '}
           {answer === null
             ? 'Nothing that reached production hurt users in a full release today, so the dice cannot settle it: try New dice or seed 2026.'
             : answer === prediction
@@ -63,8 +63,9 @@ export function Review({ run, params, seed, prediction, headingRef }: Props) {
       )}
       <p data-explain>
         Deploying is not releasing: every commit that passed the pipeline was in production all day, and the flag decided who met it. A small rollout or a dark
-        launch puts the new code under real traffic while few or no users depend on it, so monitoring can see a problem before it reaches everyone, and the
-        kill switch ends it within the minute. A dark launch does not always find the load problem: on a day that also hides a logic or contract error, that error usually trips the alarm first, and the kill switch ends the dark launch before enough requests have shown the load.
+        launch puts the new code under real traffic while few or no users depend on it, so monitoring can see a problem before it reaches everyone, and the kill
+        switch ends it within the minute. A dark launch does not always find the load problem: on a day that also hides a logic or contract error, that error
+        usually trips the alarm first, and the kill switch ends the dark launch before enough requests have shown the load.
       </p>
       <div className="table-scroll">
         <table className="scorecard" data-catches>
@@ -100,8 +101,8 @@ export function Review({ run, params, seed, prediction, headingRef }: Props) {
       <section className="sim-compare" aria-labelledby="compare-heading">
         <h4 id="compare-heading">Same dice, four ways to ship</h4>
         <p>
-          The same commits, the same hidden problems, the same spike and the same users (seed {seed}), shipped four ways by an on-call who presses the kill switch
-          (or rolls back) at the first alert. Any difference is the way of shipping, not luck.
+          The same commits, the same hidden problems, the same spike and the same users (seed {seed}), shipped four ways by an on-call who presses the kill
+          switch (or rolls back) at the first alert. Any difference is the way of shipping, not luck.
         </p>
         <div className="table-scroll">
           <table className="scorecard" data-compare>

@@ -47,7 +47,17 @@ export function Sweep({ params }: { params: FlagsParams }) {
       >
         {({ x, y }) => (
           <>
-            <Line points={[[0, fullRelease], [100, fullRelease]]} x={x} y={y} stroke="var(--bad)" width={2} dash="6 4" />
+            <Line
+              points={[
+                [0, fullRelease],
+                [100, fullRelease],
+              ]}
+              x={x}
+              y={y}
+              stroke="var(--bad)"
+              width={2}
+              dash="6 4"
+            />
             <Line points={rows.map((r) => [r.percent, r.meanUsersHurt] as const)} x={x} y={y} />
             {rows.map((r) => (
               <circle key={r.percent} cx={x(r.percent)} cy={y(r.meanUsersHurt)} r="4" fill="var(--accent)" />
