@@ -1,5 +1,5 @@
 // The feature-flag island: predict, set the release plan, watch the pipeline, play the release day behind a flag, review, compare on the same dice, sweep.
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { flagsMachine } from '../../machines/flags.machine.ts';
 import { flagsMissions, narrate, summarize, table, type FlagsAction, type FlagsState, type FlagsValues } from '../../models/flags/index.ts';
 import { flagsFields, flagsParams, type FlagsScenarioValues } from '../../schemas/flags-scenario.ts';
@@ -10,10 +10,13 @@ import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
 import { PREDICTIONS } from './analysis.ts';
-import { Review } from './Review.tsx';
 import { RunView } from './RunView.tsx';
 import { Sweep } from './Sweep.tsx';
 import './flags-sim.css';
+
+// The review loads only once a day is under way (the page's up-front JavaScript stays within its budget).
+const loadReview = () => import('./Review.tsx');
+const Review = lazy(() => loadReview().then((m) => ({ default: m.Review })));
 
 const SPEC: SimSpec<typeof flagsFields, ReturnType<typeof flagsParams>, FlagsState, FlagsAction, ReturnType<typeof summarize>, FlagsValues> = {
   id: 'flags',
@@ -45,6 +48,10 @@ export default function FlagsSim() {
   const [autoPipeline, setAutoPipeline] = useState(true);
   const [showSweep, setShowSweep] = useState(false);
   const current = () => actor.getSnapshot().context as RunContext<unknown, FlagsState, FlagsAction>;
+
+  useEffect(() => {
+    if (!configuring) void loadReview();
+  }, [configuring]);
 
   // The pipeline promotes commits by itself at the chosen speed, and each due step of the release plan is applied at once (and logged).
   useEffect(() => {
@@ -147,7 +154,7 @@ export default function FlagsSim() {
         )}
 
         {reviewing && (
-          <>
+          <Suspense fallback={<p role="status">Adding up the day…</p>}>
             <Review run={run} params={params} seed={seed} prediction={prediction} headingRef={session.reviewHeading} />
             <ReviewFooter session={session} missions={flagsMissions} replayLabel="Replay the same day" />
             {showSweep ? (
@@ -157,7 +164,7 @@ export default function FlagsSim() {
                 Show users hurt at every rollout share over 100 days
               </button>
             )}
-          </>
+          </Suspense>
         )}
 
         {!configuring && <RunExports session={session} />}

@@ -1,7 +1,8 @@
 // The end of the day: headline numbers, the prediction beside the answer on the learner's dice, which stage caught which kind, the gap against before-and-after, and the same dice shipped four ways.
-import { useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { blastRadius, catchTable, estimates, summarize, trueEffect, type FlagsParams, type FlagsState, type FlagsSummary } from '../../models/flags/index.ts';
-import { COMPARE_ROWS, PREDICTIONS, WAYS, loadFound, predictionAnswer, sameDiceWays } from './analysis.ts';
+import { PREDICTIONS, predictionAnswer } from './analysis.ts';
+import { COMPARE_ROWS, WAYS, loadFound, sameDiceWays } from './compare.ts';
 
 const pts = (x: number | null) => (x === null ? 'no data' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} points`);
 const KIND_WORDS: Record<string, string> = { logic: 'Logic', contract: 'Contract', performance: 'Load', ux: 'User experience' };
@@ -15,6 +16,8 @@ interface Props {
 }
 
 export function Review({ run, params, seed, prediction, headingRef }: Props) {
+  // Loaded on demand, the review may arrive after the review began: its heading takes focus as it appears.
+  useEffect(() => headingRef.current?.focus(), [headingRef]);
   const s = summarize(run);
   const ways = useMemo(() => sameDiceWays(params, seed), [params, seed]);
   const fullHurt = blastRadius(ways.full);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../src/sim-kit/core/model.ts';
 import { DEFAULT_PARAMS, MIN_SAMPLE, blastRadius, estimates, model } from '../../../src/models/flags/index.ts';
-import { WAYS, gapSeries, loadFound, predictionAnswer, sameDiceWays } from '../../../src/islands/FlagsSim/analysis.ts';
+import { gapSeries, predictionAnswer } from '../../../src/islands/FlagsSim/analysis.ts';
+import { WAYS, loadFound, sameDiceWays } from '../../../src/islands/FlagsSim/compare.ts';
 import { stageMark } from '../../../src/islands/FlagsSim/Pipeline.tsx';
 
 describe('the flags island’s views', () => {
