@@ -35,7 +35,8 @@ export function LoadChart({ run }: { run: FlagsState }) {
       yDomain={[0, top]}
       xLabel="Minute of the release day"
       yLabel="% of database capacity"
-      height={200}
+      height={210}
+      margin={{ top: 26 }}
       table={
         <DataTable
           caption={`Every ${EVERY} minutes: traffic, dark requests and database load`}
@@ -88,7 +89,8 @@ export function GapChart({ run }: { run: FlagsState }) {
       xLabel="Minute of the release day"
       yLabel="gap in conversion (points)"
       formatY={(v) => (v > 0 ? `+${v}` : String(v))}
-      height={200}
+      height={210}
+      margin={{ top: 26 }}
       table={
         <DataTable
           caption={`Every ${EVERY} minutes: the gap between the groups and its 95% band`}

@@ -34,6 +34,7 @@ export function Sweep({ params }: { params: FlagsParams }) {
         formatX={(v) => `${v}%`}
         xLabel="Rollout share behind the flag"
         yLabel="users hurt (mean)"
+        margin={{ top: 26 }}
         table={
           <DataTable
             caption={`Each rollout share over the same ${SWEEP_SEEDS} days`}
