@@ -3,6 +3,7 @@ import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
 import { dashboardCode } from './dashboard.ts';
 import { driftCode } from './drift.ts';
+import { flagsCode } from './flags.ts';
 import { handoffCode } from './handoff.ts';
 import { parityCode } from './parity.ts';
 import { provisionCode } from './provision.ts';
@@ -149,6 +150,29 @@ export const SIMS: readonly SimEntry[] = [
       x: (v) => (v.suite === undefined ? null : v.suite / 10),
       y: (v) => (v.escape === undefined ? null : v.escape / 10),
       group: (v) => PRESET_NAMES[v.shape ?? 3] ?? 'Other',
+    },
+  },
+  {
+    id: 'flags',
+    title: 'CI/CD with feature flags and dark launches',
+    lessons: ['deployment'],
+    missions: 2,
+    code: flagsCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      P: 'play or pause',
+      N: 'next minute',
+      F: 'run to the next alert or the end',
+      K: 'kill switch (or roll back a full release)',
+      G: 'keep going after an alert',
+      R: 'restart',
+    },
+    chart: {
+      caption: 'Users hurt by the feature against the rollout share in the plan, one point per learner and a shape per way of shipping',
+      xLabel: 'Rollout share in the plan (%)',
+      yLabel: 'users hurt',
+      x: (v) => (v.release ? 100 : (v.rollout ?? null)),
+      y: (v) => v.hurt ?? null,
+      group: (v) => (v.release ? 'Full release, no flag' : v.dark ? 'Flag with a dark launch' : 'Flag, no dark launch'),
     },
   },
 ];
