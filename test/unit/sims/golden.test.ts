@@ -22,6 +22,12 @@ import { provisionCode, provisionOutcome } from '../../../src/sims/provision.ts'
 import { DEFAULT_WALL, DEFAULT_WINDOW } from '../../../src/models/dashboard/model.ts';
 import { SAMPLE_RUNS } from '../../../src/models/dashboard/sample.ts';
 import { dashboardCode, dashboardFields, summarizeWall } from '../../../src/sims/dashboard.ts';
+import { model as testsModel, summarize as testsSummary } from '../../../src/models/tests/model.ts';
+import { testsFields } from '../../../src/schemas/tests-scenario.ts';
+import { testsCode, testsSimParams } from '../../../src/sims/tests.ts';
+import { model as flagsModel, summarize as flagsSummary } from '../../../src/models/flags/model.ts';
+import { flagsFields, flagsParams } from '../../../src/schemas/flags-scenario.ts';
+import { flagsCode } from '../../../src/sims/flags.ts';
 import { SIMS } from '../../../src/sims/registry.ts';
 
 interface Golden<F extends Fields, P, S, Sum> {
@@ -39,6 +45,8 @@ const GOLDEN = [
   golden({ fields: handoffFields, params: handoffParams, model: handoffModel, summarize: handoffSummary, code: handoffCode }),
   golden({ fields: driftFields, params: driftParams, model: driftModel, summarize: driftSummary, code: driftCode }),
   golden({ fields: parityFields, params: parityParams, model: parityModel, summarize: paritySummary, code: parityCode }),
+  golden({ fields: testsFields, params: testsSimParams, model: testsModel, summarize: testsSummary, code: testsCode }),
+  golden({ fields: flagsFields, params: flagsParams, model: flagsModel, summarize: flagsSummary, code: flagsCode }),
   golden({ fields: provisionFields, params: provisionParams, model: provisionModel, summarize: provisionOutcome, code: provisionCode }),
 ];
 
@@ -63,9 +71,11 @@ describe('the golden default runs', () => {
         "b": "SS2-b-1-0hxdea-0000-3.k.78.6x.3.2.0.uu.rv.3-177me",
         "db": "SS2-db-1-0vpnqs-0000-0.o.3.0.1.2.1.2.4.1jl-0l5ei",
         "dr": "SS2-dr-1-0kv8gv-0000-0.g.0.7.e.1lt.8c.0-115ky",
+        "f": "SS2-f-1-0ppi88-0000-0.0.2s.0.3.5k.1r.42.1p.1p.1q.0.0-16tf8",
         "h": "SS2-h-1-0yxsw8-0000-0.0.0.0.0.1e.n.n.6e.4.7k.f.d-0vqfy",
         "p": "SS2-p-1-1843fh-0000-a.0.0.0.0.1c.72.h.6.8-0pei4",
         "pv": "SS2-pv-1-0u8owf-0000-14.u.3.6.2.0.0.0.b4.0.14.0.a-0d9i7",
+        "t": "SS2-t-1-1hw8dp-0000-0.a.f.u.19.6p.2d1.7.k.o.r.4n-19q7o",
       }
     `);
   });

@@ -13,8 +13,7 @@ import { readClassCodes } from '../../../src/lib/class-report.ts';
 const values = (over: Partial<TestsValues> = {}): TestsValues => ({ ...defaultValues(testsFields), ...over });
 
 describe('the test-portfolio sim', () => {
-  it('is registered last, for the testing lesson, with its own code letter and both missions', () => {
-    expect(SIMS.at(-1)?.id).toBe('tests');
+  it('is registered for the testing lesson, with its own code letter and both missions', () => {
     expect(simForLesson('testing')?.id).toBe('tests');
     expect(simById('tests')?.missions).toBe(2);
     expect(CODE_SPECS.filter((s) => s.sim === 't')).toHaveLength(1);
