@@ -3,6 +3,7 @@ import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
+import { capstoneChart, capstoneCode } from './capstone.ts';
 
 export interface SimEntry {
   id: string;
@@ -68,6 +69,24 @@ export const SIMS: readonly SimEntry[] = [
       V: 'revert the last reviewed change',
       R: 'restart',
     },
+  },
+  {
+    id: 'capstone',
+    title: 'Capstone: run a quarter',
+    lessons: ['together'],
+    missions: 3,
+    code: capstoneCode as unknown as CodeSpec<never, never>,
+    projectorKeys: {
+      P: 'play or pause',
+      N: 'next day',
+      F: 'run to the next incident or the end',
+      B: 'roll back',
+      X: 'fix forward',
+      K: 'kill switch',
+      U: 'rebuild the server',
+      R: 'restart',
+    },
+    chart: capstoneChart,
   },
 ];
 

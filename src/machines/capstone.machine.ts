@@ -1,0 +1,5 @@
+// The learner's flow through the capstone: the kit's run controls over the capstone model (an open incident is the decision).
+import { createRunMachine } from '../sim-kit/machine/run.machine.ts';
+import { capstoneModel, capstoneRun } from '../sims/capstone.ts';
+
+export const capstoneMachine = createRunMachine(capstoneModel, capstoneRun);
