@@ -1,13 +1,8 @@
-// The capstone sim's definition: its fields, model, run controls (an open incident is the decision), saved summary, result code and debrief chart.
+// The capstone sim's definition: run controls (an open incident is the decision), result code and debrief chart; types only, so the debrief page stays small.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import type { RunMachineOptions } from '../sim-kit/machine/run.machine.ts';
-import { BEST, DEPLOY, FLAGS, IAC, LEVER_NAMES, PARITY, SERVICES, TEAM, TESTS, leverCode, placement } from '../models/capstone/index.ts';
-import { model as capstoneModel, summarize } from '../models/capstone/model.ts';
-import type { CapstoneAction, CapstoneState, CapstoneSummary, ManagedLever } from '../models/capstone/types.ts';
-import { capstoneFields, capstoneParams, type CapstoneScenarioValues } from '../schemas/capstone-scenario.ts';
+import type { CapstoneAction, CapstoneState, CapstoneSummary, CapstoneValues, Levers } from '../models/capstone/types.ts';
 import type { DebriefChart } from './registry.ts';
-
-export { capstoneFields, capstoneModel };
 
 /** The quarter stops while an incident waits for the learner's answer. */
 export const capstoneRun: RunMachineOptions<CapstoneState, CapstoneAction> = {
@@ -16,34 +11,44 @@ export const capstoneRun: RunMachineOptions<CapstoneState, CapstoneAction> = {
   needsDecision: (state) => state.open.length > 0,
 };
 
-const index = (table: Record<string, unknown>, value: string) => Object.keys(table).indexOf(value);
-const MANAGED = Object.keys(SERVICES) as ManagedLever[];
-const MANAGED_FIELDS = { parity: 'mparity', tests: 'mtests', iac: 'miac', deploy: 'mdeploy', flags: 'mflags' } as const;
+/** Each lever's choices in the model's table order, weakest first, so the strongest is last (a test checks both against src/models/capstone/levers.ts). */
+export const CHOICE_ORDER: { readonly [K in keyof Levers]: readonly Levers[K][] } = {
+  team: ['silos', 'middle', 'shared'],
+  parity: ['none', 'some', 'full'],
+  tests: ['manual', 'topheavy', 'pyramid'],
+  iac: ['hand', 'code'],
+  deploy: ['monthly', 'weekly', 'daily', 'continuous'],
+  flags: ['off', 'on'],
+};
+/** The managed-service flags in the model's SERVICES order: bit 1, 2, 4, 8, 16. */
+export const MANAGED_FLAGS = ['mparity', 'mtests', 'miac', 'mdeploy', 'mflags'] as const;
+
+const index = <K extends keyof Levers>(values: CapstoneValues, lever: K) => CHOICE_ORDER[lever].indexOf(values[lever]);
 
 /** How many of the six levers are at their strongest choice. */
-export function leversPulled(values: CapstoneScenarioValues): number {
-  return LEVER_NAMES.filter((n) => values[n] === BEST[n]).length;
+export function leversPulled(values: CapstoneValues): number {
+  return (Object.keys(CHOICE_ORDER) as Array<keyof Levers>).filter((n) => values[n] === CHOICE_ORDER[n].at(-1)).length;
 }
 
-/** The managed services switched on, as bits in SERVICES order (parity 1, tests 2, iac 4, deploy 8, flags 16). */
-export function managedMask(values: CapstoneScenarioValues): number {
-  return MANAGED.reduce((mask, lever, i) => (values[MANAGED_FIELDS[lever]] ? mask | (1 << i) : mask), 0);
+/** The managed services switched on, as bits (parity 1, tests 2, iac 4, deploy 8, flags 16). */
+export function managedMask(values: CapstoneValues): number {
+  return MANAGED_FLAGS.reduce((mask, flag, i) => (values[flag] ? mask | (1 << i) : mask), 0);
 }
 
 const plusOne = (n: number | null, scale = 1) => (n === null ? 0 : 1 + Math.round(n * scale));
 
 /** What a capstone result code holds. Bump `version` whenever a part is added, removed or changes meaning. */
-export const capstoneCode: CodeSpec<CapstoneScenarioValues, CapstoneSummary> = {
+export const capstoneCode: CodeSpec<CapstoneValues, CapstoneSummary> = {
   sim: 'cq',
   version: 1,
   world: ['days', 'rate'],
   parts: [
-    { key: 'team', label: 'Team shape (0 apart, 1 a team in the middle, 2 one team)', read: (v) => index(TEAM, v.team) },
-    { key: 'parity', label: 'Parity spending (0 none, 1 some, 2 full)', read: (v) => index(PARITY, v.parity) },
-    { key: 'tests', label: 'Tests (0 manual, 1 top-heavy, 2 pyramid)', read: (v) => index(TESTS, v.tests) },
-    { key: 'iac', label: 'Infrastructure (0 by hand, 1 as code)', read: (v) => index(IAC, v.iac) },
-    { key: 'deploy', label: 'Deploys (0 monthly, 1 weekly, 2 daily, 3 each change)', read: (v) => index(DEPLOY, v.deploy) },
-    { key: 'flags', label: 'Feature flags (0 off, 1 on)', read: (v) => index(FLAGS, v.flags) },
+    { key: 'team', label: 'Team shape (0 apart, 1 a team in the middle, 2 one team)', read: (v) => index(v, 'team') },
+    { key: 'parity', label: 'Parity spending (0 none, 1 some, 2 full)', read: (v) => index(v, 'parity') },
+    { key: 'tests', label: 'Tests (0 manual, 1 top-heavy, 2 pyramid)', read: (v) => index(v, 'tests') },
+    { key: 'iac', label: 'Infrastructure (0 by hand, 1 as code)', read: (v) => index(v, 'iac') },
+    { key: 'deploy', label: 'Deploys (0 monthly, 1 weekly, 2 daily, 3 each change)', read: (v) => index(v, 'deploy') },
+    { key: 'flags', label: 'Feature flags (0 off, 1 on)', read: (v) => index(v, 'flags') },
     { key: 'managed', label: 'Managed services (bits: parity 1, tests 2, iac 4, deploy 8, flags 16)', read: managedMask },
     { key: 'pulled', label: 'Levers at their strongest choice', read: leversPulled },
     { key: 'elite', label: 'Keys in the elite band', read: (_, s) => s.eliteKeys ?? 0 },
@@ -68,29 +73,3 @@ export const capstoneChart: DebriefChart = {
   y: (v) => v.live ?? null,
   group: (v) => `${v.elite ?? 0} of 4 keys elite`,
 };
-
-/** The flat summary kept in saved progress: the dashboard's metric keys (deploysPerDay, leadTimeDays, …) and the scorecard. */
-export function savedSummary(values: CapstoneScenarioValues, run: CapstoneState) {
-  const s = summarize(run);
-  const p = placement(run);
-  return {
-    levers: leverCode(capstoneParams(values)),
-    leversPulled: leversPulled(values),
-    eliteKeys: s.eliteKeys ?? 0,
-    band: p.band,
-    weakestKey: p.weakest,
-    deploysPerDay: s.deploysPerDay ?? null,
-    changesPerDay: s.changesPerDay ?? null,
-    leadTimeDays: s.leadTimeDays ?? null,
-    changeFailureRate: s.changeFailureRate ?? null,
-    recoveryMinutes: s.recoveryMinutes ?? null,
-    downtimeMinutes: s.downtimeMinutes ?? null,
-    featuresLive: s.featuresLive ?? null,
-    pages: s.pages ?? null,
-    nightPages: s.nightPages ?? null,
-    outages: s.outages ?? null,
-    rollbacks: s.rollbacks ?? null,
-    spend: s.spend ?? null,
-    toilHoursPerWeek: s.toilHoursPerWeek ?? null,
-  };
-}

@@ -21,7 +21,8 @@ import {
   type Response,
 } from '../../models/capstone/index.ts';
 import { capstoneFields, capstoneParams } from '../../schemas/capstone-scenario.ts';
-import { capstoneCode, capstoneRun, savedSummary } from '../../sims/capstone.ts';
+import { capstoneCode, capstoneRun } from '../../sims/capstone.ts';
+import { savedSummary } from './saved.ts';
 import { ReviewFooter, RunExports, SettingInput, SetupForm } from '../../sim-kit/react/SimParts.tsx';
 import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
