@@ -9,7 +9,6 @@ import {
   canRespond,
   capacityOf,
   capstoneMissions,
-  narrate,
   spendOf,
   summarize,
   table,
@@ -28,6 +27,7 @@ import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
 import { LEVER_WORDS } from './analysis.ts';
+import { narrateCapstone } from './narration.ts';
 import { Quarter, dollars } from './Quarter.tsx';
 import { Compare, PREDICTIONS, Review } from './Review.tsx';
 import { Sweep } from './Sweep.tsx';
@@ -42,7 +42,7 @@ const SPEC: SimSpec<typeof capstoneFields, ReturnType<typeof capstoneParams>, Ca
   summarize,
   code: capstoneCode,
   missions: capstoneMissions,
-  narrate,
+  narrate: narrateCapstone,
   saved: savedSummary,
   table,
 };
