@@ -1,5 +1,6 @@
 // Which sims exist: title, lessons, result code and projector keys. Pure data the island, the course map and the debrief page read.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
+import type { BestRule } from '../lib/best-run.ts';
 import { batchCode } from './batch.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
@@ -15,6 +16,8 @@ export interface SimEntry {
   code: CodeSpec<never, never>;
   /** Single-key shortcuts in the projector view, in words, for the instructor page. */
   projectorKeys: Record<string, string>;
+  /** How the course summary picks the learner's best saved run (summary keys with the better direction), and what "best" means in words. */
+  best?: { rule: BestRule; words: string };
   /** How the class debrief charts this sim's codes: one point per learner, from the decoded parts (null leaves the learner off the chart). */
   chart?: DebriefChart;
 }
@@ -36,6 +39,13 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['batch-size'],
     missions: 3,
     code: batchCode as unknown as CodeSpec<never, never>,
+    best: {
+      rule: [
+        ['downtimeMinutes', 'lower'],
+        ['changesDeployed', 'higher'],
+      ],
+      words: 'least downtime',
+    },
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the next outage or the end', S: 'ship now', R: 'restart' },
   },
   {
@@ -44,6 +54,7 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['waterfall', 'agile'],
     missions: 4,
     code: handoffCode as unknown as CodeSpec<never, never>,
+    best: { rule: [['leadMedianDays', 'lower']], words: 'shortest median lead time' },
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', S: 'release now', R: 'restart' },
     chart: {
       caption: 'Median lead time against the day the first production feedback came back, one point per learner and a shape per way of working',
@@ -60,6 +71,7 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['source-control'],
     missions: 2,
     code: driftCode as unknown as CodeSpec<never, never>,
+    best: { rule: [['totalMinutes', 'lower']], words: 'least team time' },
     projectorKeys: {
       P: 'play or pause',
       N: 'next day',
@@ -76,6 +88,14 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['together'],
     missions: 3,
     code: capstoneCode as unknown as CodeSpec<never, never>,
+    best: {
+      rule: [
+        ['eliteKeys', 'higher'],
+        ['featuresLive', 'higher'],
+        ['downtimeMinutes', 'lower'],
+      ],
+      words: 'most keys elite, then most features live',
+    },
     projectorKeys: {
       P: 'play or pause',
       N: 'next day',

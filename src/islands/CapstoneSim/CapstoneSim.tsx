@@ -1,5 +1,5 @@
 // The capstone island: predict, choose six levers (and any managed services), play a seeded quarter answering its incidents, review the scorecard, compare, sweep.
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { capstoneMachine } from '../../machines/capstone.machine.ts';
 import {
   LEVER_NAMES,
@@ -30,7 +30,6 @@ import { LEVER_WORDS } from './analysis.ts';
 import { narrateCapstone } from './narration.ts';
 import { Quarter, dollars } from './Quarter.tsx';
 import { Compare, PREDICTIONS, Review } from './Review.tsx';
-import { Sweep } from './Sweep.tsx';
 import './capstone-sim.css';
 
 const SPEC: SimSpec<typeof capstoneFields, ReturnType<typeof capstoneParams>, CapstoneState, CapstoneAction, ReturnType<typeof summarize>, CapstoneValues> = {
@@ -46,6 +45,9 @@ const SPEC: SimSpec<typeof capstoneFields, ReturnType<typeof capstoneParams>, Ca
   saved: savedSummary,
   table,
 };
+
+/** The sweep (and the chart code it draws with) loads only when the learner asks for it. */
+const Sweep = lazy(() => import('./Sweep.tsx').then((m) => ({ default: m.Sweep })));
 
 const MANAGED = Object.keys(SERVICES) as ManagedLever[];
 const MANAGED_FIELD = { parity: 'mparity', tests: 'mtests', iac: 'miac', deploy: 'mdeploy', flags: 'mflags' } as const;
@@ -173,7 +175,15 @@ export default function CapstoneSim() {
             <ReviewFooter session={session} missions={capstoneMissions} replayLabel="Replay the same quarter" />
             <Compare run={run} params={params} seed={seed} />
             {showSweep ? (
-              <Sweep />
+              <Suspense
+                fallback={
+                  <p className="sim-sweep" role="status" data-sweep="pending">
+                    Loading the sweep…
+                  </p>
+                }
+              >
+                <Sweep />
+              </Suspense>
             ) : (
               <button type="button" className="button secondary" onClick={() => setShowSweep(true)}>
                 Show every combination of levers over 20 quarters
