@@ -59,5 +59,7 @@ test('the summary shows the best run of each simulation, missions of the total, 
   await expect(page.locator('[data-next-confidence]')).toBeHidden();
   const axe = await new AxeBuilder({ page }).include('[data-completion]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(problems).toEqual([]);
 });
