@@ -1,5 +1,6 @@
 // Which sims exist: title, lessons, result code and projector keys. Pure data the island, the course map and the debrief page read.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
+import type { BestRule } from '../lib/best-run.ts';
 import { batchCode } from './batch.ts';
 import { dashboardCode } from './dashboard.ts';
 import { driftCode } from './drift.ts';
@@ -8,6 +9,7 @@ import { handoffCode } from './handoff.ts';
 import { parityCode } from './parity.ts';
 import { provisionCode } from './provision.ts';
 import { PRESET_NAMES, testsCode } from './tests.ts';
+import { capstoneChart, capstoneCode } from './capstone.ts';
 
 export interface SimEntry {
   id: string;
@@ -19,6 +21,8 @@ export interface SimEntry {
   code: CodeSpec<never, never>;
   /** Single-key shortcuts in the projector view, in words, for the instructor page. */
   projectorKeys: Record<string, string>;
+  /** How the course summary picks the learner's best saved run (summary keys with the better direction), and what "best" means in words. */
+  best?: { rule: BestRule; words: string };
   /** How the class debrief charts this sim's codes: one point per learner, from the decoded parts (null leaves the learner off the chart). */
   chart?: DebriefChart;
 }
@@ -40,6 +44,13 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['batch-size'],
     missions: 3,
     code: batchCode as unknown as CodeSpec<never, never>,
+    best: {
+      rule: [
+        ['downtimeMinutes', 'lower'],
+        ['changesDeployed', 'higher'],
+      ],
+      words: 'least downtime',
+    },
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the next outage or the end', S: 'ship now', R: 'restart' },
   },
   {
@@ -48,6 +59,7 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['waterfall', 'agile'],
     missions: 4,
     code: handoffCode as unknown as CodeSpec<never, never>,
+    best: { rule: [['leadMedianDays', 'lower']], words: 'shortest median lead time' },
     projectorKeys: { P: 'play or pause', N: 'next day', F: 'run to the end', S: 'release now', R: 'restart' },
     chart: {
       caption: 'Median lead time against the day the first production feedback came back, one point per learner and a shape per way of working',
@@ -64,6 +76,7 @@ export const SIMS: readonly SimEntry[] = [
     lessons: ['source-control'],
     missions: 2,
     code: driftCode as unknown as CodeSpec<never, never>,
+    best: { rule: [['totalMinutes', 'lower']], words: 'least team time' },
     projectorKeys: {
       P: 'play or pause',
       N: 'next day',
@@ -174,6 +187,32 @@ export const SIMS: readonly SimEntry[] = [
       y: (v) => v.hurt ?? null,
       group: (v) => (v.release ? 'Full release, no flag' : v.dark ? 'Flag with a dark launch' : 'Flag, no dark launch'),
     },
+  },
+  {
+    id: 'capstone',
+    title: 'Capstone: run a quarter',
+    lessons: ['together'],
+    missions: 3,
+    code: capstoneCode as unknown as CodeSpec<never, never>,
+    best: {
+      rule: [
+        ['eliteKeys', 'higher'],
+        ['featuresLive', 'higher'],
+        ['downtimeMinutes', 'lower'],
+      ],
+      words: 'most keys elite, then most features live',
+    },
+    projectorKeys: {
+      P: 'play or pause',
+      N: 'next day',
+      F: 'run to the next incident or the end',
+      B: 'roll back',
+      X: 'fix forward',
+      K: 'kill switch',
+      U: 'rebuild the server',
+      R: 'restart',
+    },
+    chart: capstoneChart,
   },
 ];
 

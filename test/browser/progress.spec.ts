@@ -237,7 +237,7 @@ test('"Retake the assessment" stays hidden until the assessment has been submitt
   await expect(page.getByRole('button', { name: 'Retake the assessment' })).toBeHidden();
 });
 
-test('missions won and the last simulation run show on the course map and the course summary', async ({ page }) => {
+test('missions won and the best simulation run show on the course map and the course summary', async ({ page }) => {
   const at = '2026-05-01T09:00:00.000Z';
   const sims = {
     batch: {
@@ -252,10 +252,10 @@ test('missions won and the last simulation run show on the course map and the co
   await expect(page.locator('[data-lesson-item="batch-size"] [data-missions-won]')).toHaveText('· 2 of 3 missions won');
   await expect(page.locator('[data-lesson-item="origins"] [data-missions-won]')).toHaveCount(0);
   await page.goto('/completion/');
-  const table = page.getByRole('table', { name: 'The last run of batch' });
+  const table = page.getByRole('table', { name: 'Your best run: Batch size and outage risk' });
   await expect(table.getByRole('row', { name: /Result code/ })).toContainText('SS1-test-code');
   await expect(table.getByRole('row', { name: /deploys/ })).toContainText('13');
   await expect(table.getByRole('row', { name: /lead/ })).toContainText('–');
   await axeClean(page, '[data-sims]');
-  await expect(page.locator('[data-sim-summary="batch"]')).toContainText('Missions won: calm-quarter (May 1, 2026), ship-daily (May 1, 2026).');
+  await expect(page.locator('[data-sim-summary="batch"]')).toContainText('Missions won (2 of 3): calm-quarter (May 1, 2026), ship-daily (May 1, 2026).');
 });
