@@ -28,6 +28,9 @@ import { testsCode, testsSimParams } from '../../../src/sims/tests.ts';
 import { model as flagsModel, summarize as flagsSummary } from '../../../src/models/flags/model.ts';
 import { flagsFields, flagsParams } from '../../../src/schemas/flags-scenario.ts';
 import { flagsCode } from '../../../src/sims/flags.ts';
+import { model as capstoneModel, summarize as capstoneSummary } from '../../../src/models/capstone/model.ts';
+import { capstoneFields, capstoneParams } from '../../../src/schemas/capstone-scenario.ts';
+import { capstoneCode } from '../../../src/sims/capstone.ts';
 import { SIMS } from '../../../src/sims/registry.ts';
 
 interface Golden<F extends Fields, P, S, Sum> {
@@ -47,6 +50,7 @@ const GOLDEN = [
   golden({ fields: parityFields, params: parityParams, model: parityModel, summarize: paritySummary, code: parityCode }),
   golden({ fields: testsFields, params: testsSimParams, model: testsModel, summarize: testsSummary, code: testsCode }),
   golden({ fields: flagsFields, params: flagsParams, model: flagsModel, summarize: flagsSummary, code: flagsCode }),
+  golden({ fields: capstoneFields, params: capstoneParams, model: capstoneModel, summarize: capstoneSummary, code: capstoneCode }),
   golden({ fields: provisionFields, params: provisionParams, model: provisionModel, summarize: provisionOutcome, code: provisionCode }),
 ];
 
@@ -69,6 +73,7 @@ describe('the golden default runs', () => {
     expect({ ...Object.fromEntries(GOLDEN.map((g) => [g.code.sim, defaultCode(g)])), db: dashboardDefault() }).toMatchInlineSnapshot(`
       {
         "b": "SS2-b-1-0hxdea-0000-3.k.78.6x.3.2.0.uu.rv.3-177me",
+        "cq": "SS2-cq-1-12cv4z-0000-0.0.0.0.0.0.0.0.0.3.0.1cc.3.0.3.3.0.2y-1y3nr",
         "db": "SS2-db-1-0vpnqs-0000-0.o.3.0.1.2.1.2.4.1jl-0l5ei",
         "dr": "SS2-dr-1-0kv8gv-0000-0.g.0.7.e.1lt.8c.0-115ky",
         "f": "SS2-f-1-0ppi88-0000-0.0.2s.0.3.5k.1r.42.1p.1p.1q.0.0-16tf8",
