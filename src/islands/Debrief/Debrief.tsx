@@ -1,12 +1,15 @@
 // The instructor's debrief: paste the class's result codes (kept across a reload), see each sim's learners charted and tabled, rejections explained.
 import { useEffect, useState } from 'react';
-import { classToCsv, readClassCodes, type ClassReport, type Counted } from '../../lib/class-report.ts';
+import type { ClassReport, Counted } from '../../lib/class-report.ts';
 import { downloadText } from '../../lib/download.ts';
 import { POLICY_OPTIONS, describePolicy } from '../../schemas/batch-scenario.ts';
 import { BANDS } from '../../models/dora/bands.ts';
 import { Chart, DataTable } from '../../sim-kit/react/charts.tsx';
 import { hours, plural } from '../../sim-kit/core/words.ts';
 import type { DebriefChart, SimEntry } from '../../sims/registry.ts';
+
+/** The code reader, with every sim's result-code spec, loads when there are codes to read, so the page's first load stays small. */
+const loadReader = () => import('../../lib/class-report.ts');
 
 const SAVED = 'ship-small:debrief-codes';
 /** Policy colours (with a shape per recovery) so points read without colour too. */
@@ -120,7 +123,7 @@ function SimGroup({ sim, scenarios }: ClassReport['sims'][number]) {
           <button
             type="button"
             className="button secondary"
-            onClick={() => downloadText(`class-${sim.id}-${scenario}.csv`, 'text/csv', classToCsv(sim as SimEntry, results))}
+            onClick={async () => downloadText(`class-${sim.id}-${scenario}.csv`, 'text/csv', (await loadReader()).classToCsv(sim as SimEntry, results))}
           >
             Export CSV
           </button>
@@ -139,14 +142,15 @@ export default function Debrief() {
       const saved = localStorage.getItem(SAVED);
       if (saved) {
         setText(saved);
-        setReport(readClassCodes(saved));
+        void loadReader().then(({ readClassCodes }) => setReport(readClassCodes(saved)));
       }
     } catch {
       /* no storage: the page still works, it just forgets */
     }
   }, []);
 
-  const read = () => {
+  const read = async () => {
+    const { readClassCodes } = await loadReader();
     setReport(readClassCodes(text));
     try {
       localStorage.setItem(SAVED, text);
@@ -160,7 +164,7 @@ export default function Debrief() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          read();
+          void read();
         }}
       >
         <label className="slider">
