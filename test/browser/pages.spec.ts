@@ -15,6 +15,7 @@ for (const path of pages) {
     const { problems } = watch(page);
     await page.goto(path);
     await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'For instructors' })).toHaveAttribute('href', /\/instructor\/$/);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
