@@ -128,7 +128,37 @@ test('a 2-hour workshop is planned end to end: validated start, lessons and a bl
   expect(await again.evaluate(() => navigator.clipboard.readText())).toMatch(/\/lessons\/batch-size\/\?seed=2026&policy=daily$/);
 });
 
-test('the projector view condenses the lesson and works by keyboard', async ({ page }) => {
+test('the projector view shows a prose lesson’s key figure and takeaways, works by keyboard, and the debrief has a projector layout', async ({ page }) => {
+  await page.goto('/lessons/conway/?present');
+  await expect(page.locator('.prose > figure.diagram').first()).toBeVisible();
+  await expect(page.locator('.takeaways')).toBeVisible();
+  await expect(page.locator('.prose > p').first()).toBeHidden();
+  await expect(page.locator('.prose > h2').first()).toBeHidden();
+  await expect(page.locator('.objectives')).toBeHidden();
+  // A lesson with a table but no figure shows its first table; one with neither shows its objectives instead.
+  await page.goto('/lessons/measure/?present');
+  await expect(page.locator('.prose > table').first()).toBeVisible();
+  await expect(page.locator('.prose > table').nth(1)).toBeHidden();
+  await page.goto('/lessons/origins/?present');
+  await expect(page.locator('.objectives')).toBeVisible();
+  await expect(page.locator('.takeaways')).toBeVisible();
+
+  await page.goto('/instructor/debrief/');
+  await page.evaluate(() => localStorage.setItem('ship-small:debrief-codes', 'SS1-a1b2c3-e5-20-r-65-262-13-4-200-25-l-abcdef'));
+  await page.getByRole('link', { name: 'projector layout' }).click();
+  await expect(page).toHaveURL(/\/instructor\/debrief\/\?present$/);
+  await expect(page.locator('html')).toHaveAttribute('data-present', '');
+  await expect(page.locator('[data-debrief-status]')).toContainText('1 rejected');
+  await expect(page.locator('[data-codes]')).toBeHidden();
+  await expect(page.locator('[data-rejected]')).toBeHidden();
+
+  await page.goto('/instructor/handouts/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print the handouts' })).toBeHidden();
+  const breaks = await page.locator('.handout').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+  expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+  await page.emulateMedia({ media: 'screen' });
+
   await page.goto('/lessons/waterfall/?present');
   await page.waitForLoadState('load');
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
