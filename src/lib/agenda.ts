@@ -1,13 +1,23 @@
 // Workshop plans: a format, a start time and lessons and blocks in order, validated with specific messages, laid out with breaks and clock times.
 
 export const FORMATS = {
-  '90min': { label: '90 minutes', minutes: 90, breakEvery: Infinity, breakMinutes: 0 },
-  '2h': { label: '2 hours', minutes: 120, breakEvery: 60, breakMinutes: 10 },
-  '3h': { label: '3 hours', minutes: 180, breakEvery: 75, breakMinutes: 10 },
-  'half-day': { label: 'Half day (3½ hours)', minutes: 210, breakEvery: 90, breakMinutes: 15 },
-  'full-day': { label: 'Full day (7 hours with lunch)', minutes: 420, breakEvery: 90, breakMinutes: 15 },
-  custom: { label: 'Another length', minutes: 0, breakEvery: 90, breakMinutes: 10 },
+  '90min': { minutes: 90, breakEvery: Infinity, breakMinutes: 0 },
+  '2h': { minutes: 120, breakEvery: 60, breakMinutes: 10 },
+  '3h': { minutes: 180, breakEvery: 75, breakMinutes: 10 },
+  'half-day': { minutes: 210, breakEvery: 90, breakMinutes: 15 },
+  'full-day': { minutes: 420, breakEvery: 90, breakMinutes: 15 },
+  /** Any length: the plan's own `length`. */
+  custom: { minutes: 0, breakEvery: 90, breakMinutes: 10 },
 } as const;
+/** The formats' names, apart from their numbers so that the page's script does not carry them. */
+export const FORMAT_LABELS: Record<keyof typeof FORMATS, string> = {
+  '90min': '90 minutes',
+  '2h': '2 hours',
+  '3h': '3 hours',
+  'half-day': 'Half day (3½ hours)',
+  'full-day': 'Full day (7 hours with lunch)',
+  custom: 'Another length',
+};
 export type Format = keyof typeof FORMATS;
 
 /** Blocks an instructor can add between lessons. */
@@ -219,45 +229,31 @@ export function planQuery(plan: Plan): string {
 }
 
 /**
- * Reads a plan from a link's query against the lessons that have guides. Anything it cannot use is left out with a note
- * saying what and why; links from the first planner (`lessons=a,b`) still open.
+ * Reads a plan from a link's query against the lessons that have guides. What it cannot use is left out and listed in
+ * `dropped` (as “format “week””, “lesson “retired””); links from the first planner (`lessons=a,b`) still open.
  */
-export function parsePlan(search: string | URLSearchParams, catalogue: Catalogue): { plan: Plan; notes: string[] } {
+export function parsePlan(search: string | URLSearchParams, catalogue: Catalogue): { plan: Plan; dropped: string[] } {
   const query = new URLSearchParams(search);
-  const notes: string[] = [];
-  const formatText = query.get('format');
-  let format: Format = '2h';
-  if (formatText !== null) {
-    if (Object.hasOwn(FORMATS, formatText)) format = formatText as Format;
-    else notes.push(`The link’s format “${formatText.slice(0, 30)}” is not one the planner knows, so it opens as 2 hours.`);
-  }
+  const dropped: string[] = [];
+  const quoted = (kind: string, text: string) => dropped.push(`${kind} “${text.slice(0, 30)}”`);
+  const formatText = query.get('format') ?? '2h';
+  const format = Object.hasOwn(FORMATS, formatText) ? (formatText as Format) : (quoted('format', formatText), '2h');
   const plan: Plan = { format, length: number(query.get('length') ?? '120'), start: query.get('start') ?? '09:00', entries: [] };
-  const unknown: string[] = [];
-  for (const slug of (query.get('lessons') ?? '').split(',').filter(Boolean)) {
-    const entry = lessonEntry(slug, catalogue);
-    if (entry) plan.entries.push(entry);
-    else unknown.push(slug);
-  }
-  for (const item of query.getAll('item')) {
+  const items = [...(query.get('lessons') ?? '').split(',').filter(Boolean), ...query.getAll('item')];
+  for (const item of items) {
+    const [name = '', ...rest] = item.replace(/^\*/, '').split(':');
     if (item.startsWith('*')) {
-      const [type = '', minutes, ...title] = item.slice(1).split(':');
-      if (Object.hasOwn(BLOCK_TYPES, type)) plan.entries.push({ kind: 'block', type: type as BlockType, minutes: number(minutes), title: title.join(':') });
-      else notes.push(`A block of type “${type.slice(0, 20)}” was left out: blocks are ${Object.keys(BLOCK_TYPES).join(', ')}.`);
+      if (Object.hasOwn(BLOCK_TYPES, name))
+        plan.entries.push({ kind: 'block', type: name as BlockType, minutes: number(rest[0]), title: rest.slice(1).join(':') });
+      else quoted('block', name);
       continue;
     }
-    const [slug = '', ...parts] = item.split(':');
-    const entry = lessonEntry(slug, catalogue);
-    if (!entry) {
-      unknown.push(slug);
-      continue;
-    }
-    const [reading, activity, debrief] = parts.map(number);
-    plan.entries.push(parts.length === 3 ? { ...entry, reading: reading!, activity: activity!, debrief: debrief! } : entry);
+    const entry = lessonEntry(name, catalogue);
+    if (!entry) quoted('lesson', name);
+    else if (rest.length === 3) {
+      const [reading, activity, debrief] = rest.map(number);
+      plan.entries.push({ ...entry, reading: reading!, activity: activity!, debrief: debrief! });
+    } else plan.entries.push(entry);
   }
-  if (unknown.length) {
-    notes.push(
-      `${unknown.length === 1 ? 'A lesson' : `${unknown.length} lessons`} in the link ${unknown.length === 1 ? 'has' : 'have'} no facilitator guide here and ${unknown.length === 1 ? 'was' : 'were'} left out: ${unknown.map((s) => `“${s.slice(0, 40)}”`).join(', ')}.`,
-    );
-  }
-  return { plan, notes };
+  return { plan, dropped };
 }

@@ -20,8 +20,6 @@ export const SIM_RUN_LIMITS = { code: 200, query: 500, summaryKeys: 24, summaryS
 export const SIM_ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 /** Keys of a run's summary: a letter, then letters and digits. */
 export const SUMMARY_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,31}$/;
-/** A final-assessment question id: q and two or three digits. */
-export const QUESTION_ID_PATTERN = /^q\d{2,3}$/;
 /** An ISO date as `Date.toISOString` writes it. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
@@ -70,13 +68,6 @@ export function recordAnswer(progress: Progress, slug: string, question: number,
 
 export function recordConfidence(progress: Progress, when: 'before' | 'after', ratings: Confidence['ratings'], now: Date = new Date()): Progress {
   return { ...progress, confidence: { ...progress.confidence, [when]: { at: now.toISOString(), ratings } } };
-}
-
-/** Saves a submitted final assessment: question id -> chosen choice. Throws a RangeError naming a key that is not a question id. */
-export function recordAssessment(progress: Progress, answers: Readonly<Record<string, number>>, now: Date = new Date()): Progress {
-  const bad = Object.keys(answers).find((id) => !QUESTION_ID_PATTERN.test(id));
-  if (bad !== undefined) throw new RangeError(`Assessment answers are saved by question id (such as q07); got ${JSON.stringify(bad).slice(0, 40)}`);
-  return { ...progress, assessment: { at: now.toISOString(), answers: { ...answers } } };
 }
 
 /** Share of lessons completed, 0 to 1, counting only lessons that exist. */

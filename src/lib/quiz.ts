@@ -17,15 +17,6 @@ export function score(answers: Readonly<Record<string, number>> | undefined, key
   return key.filter((answer, i) => answers[String(i)] === answer).length;
 }
 
-/**
- * The final assessment's score: answers (question id -> choice) matching the key (question id -> right choice). An answer
- * to a question the key does not hold (one since removed) scores nothing, and a question's place on the page never matters.
- */
-export function scoreById(answers: Readonly<Record<string, number>> | undefined, key: Readonly<Record<string, number>>): number {
-  if (!answers) return 0;
-  return Object.entries(key).filter(([id, right]) => Object.hasOwn(answers, id) && answers[id] === right).length;
-}
-
 export function hasPassed(answers: Readonly<Record<string, number>> | undefined, key: readonly number[]): boolean {
   return key.length > 0 && score(answers, key) >= passMark(key.length);
 }

@@ -1,6 +1,7 @@
 // The saved-progress schema (current and past versions) and the export file around it; zod/mini keeps it small in the browser.
 import * as z from 'zod/mini';
-import { ISO_DATE_PATTERN, MAX_SIM_RUNS, PROGRESS_VERSION, QUESTION_ID_PATTERN, SIM_ID_PATTERN, SIM_RUN_LIMITS, SUMMARY_KEY_PATTERN } from '../lib/progress.ts';
+import { QUESTION_ID_PATTERN } from '../lib/assessment.ts';
+import { ISO_DATE_PATTERN, MAX_SIM_RUNS, PROGRESS_VERSION, SIM_ID_PATTERN, SIM_RUN_LIMITS, SUMMARY_KEY_PATTERN } from '../lib/progress.ts';
 
 /** Lesson slugs as they appear in URLs: never `__proto__` or markup. */
 export const slugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lesson slug: lower-case letters, digits and hyphens'));

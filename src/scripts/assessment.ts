@@ -1,7 +1,6 @@
 // An assessment page: shuffles choices per learner, scores all answers at once, explains each, and saves the full assessment's result.
 import { $progress, update } from './progress-store.ts';
-import { recordAssessment } from '../lib/progress.ts';
-import { scoreById } from '../lib/quiz.ts';
+import { recordAssessment, scoreById } from '../lib/assessment.ts';
 import type { AssessmentRecord } from '../schemas/progress.ts';
 import { shuffleChoices } from './quiz-order.ts';
 

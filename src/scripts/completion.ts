@@ -1,7 +1,8 @@
 // The course summary page: fills lessons, quiz scores, the assessment, simulation runs and missions, and confidence from saved progress.
 import { $progress } from './progress-store.ts';
 import { fillConfidenceTable } from './confidence-table.ts';
-import { passMark, score, scoreById } from '../lib/quiz.ts';
+import { scoreById } from '../lib/assessment.ts';
+import { passMark, score } from '../lib/quiz.ts';
 import { lastSimRun, missionsWon } from '../lib/progress.ts';
 import type { Progress } from '../schemas/progress.ts';
 

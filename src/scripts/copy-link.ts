@@ -1,6 +1,6 @@
 // Copy buttons for links an instructor hands out: copies the button's data-copy text and says so in the page's status line.
 
-const status = document.querySelector<HTMLElement>('[data-copy-status]');
+const copyStatus = document.querySelector<HTMLElement>('[data-copy-status]');
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
   button.addEventListener('click', async () => {
@@ -8,9 +8,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     const label = button.dataset['copyLabel'] ?? 'the link';
     try {
       await navigator.clipboard.writeText(text);
-      if (status) status.textContent = `Copied the link for ${label}.`;
+      if (copyStatus) copyStatus.textContent = `Copied the link for ${label}.`;
     } catch {
-      if (status) status.textContent = `This browser did not allow copying. Select the link for ${label} and copy it by hand: ${text}`;
+      if (copyStatus) copyStatus.textContent = `This browser did not allow copying. Select the link for ${label} and copy it by hand: ${text}`;
     }
   });
 }

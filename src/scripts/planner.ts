@@ -1,7 +1,6 @@
 // The workshop planner page: keeps the plan (from the link), its list with minutes and order, the agenda, the problems and the printout in step.
 import {
   BLOCK_TYPES,
-  FORMATS,
   PARTS,
   clockTime,
   lessonEntry,
@@ -46,7 +45,8 @@ if (form) {
   const links = document.querySelector<HTMLElement>('[data-learner-links]')!;
   const printTitle = document.querySelector<HTMLElement>('[data-print-title]')!;
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
-  const { plan, notes } = parsePlan(location.search, catalogue);
+  const { plan, dropped } = parsePlan(location.search, catalogue);
+  const notes = dropped.length ? [`Left out of the link, as this planner cannot use them: ${dropped.join(', ')}.`] : [];
   const query = new URLSearchParams(location.search);
   if (query.has('title')) field('title').value = query.get('title')!.slice(0, 80);
   const nameOf = (e: PlanEntry) => (e.kind === 'lesson' ? e.title : e.title || BLOCK_TYPES[e.type]);
@@ -121,12 +121,13 @@ if (form) {
         if (item.slug) what.append(el('a', { href: `${base}/instructor/${item.slug}/`, textContent: item.title }), ` (${item.detail})`);
         else what.textContent = item.detail ? `${item.title} (${item.detail})` : item.title;
       }
-      const label = `the ${plan.format === 'custom' ? `${sessionLength(plan)}-minute session` : FORMATS[plan.format].label.toLowerCase()}`;
+      const checked = form.querySelector('input[name=format]:checked')?.parentElement?.textContent?.trim().toLowerCase();
+      const label = `the ${plan.format === 'custom' ? `${sessionLength(plan)}-minute session` : checked}`;
       const end = clockTime(plan.start, agenda.used);
       fit.textContent =
         agenda.slack >= 0
-          ? `Fits ${label}: ${agenda.used} minutes planned, ${agenda.slack} to spare. Starts at ${clockTime(plan.start, 0)}, ends at ${end}.`
-          : `Runs ${-agenda.slack} minutes over ${label}: ends at ${end} instead of ${clockTime(plan.start, agenda.length)}. Drop a lesson or shorten some parts.`;
+          ? `Fits ${label}: ${agenda.used} minutes planned, ${agenda.slack} to spare; ends at ${end}.`
+          : `Runs ${-agenda.slack} minutes over ${label}, ending at ${end}: drop a lesson or shorten some parts.`;
     }
     for (const entry of plan.entries) {
       const block = entry.kind === 'lesson' ? links.querySelector<HTMLElement>(`[data-links-for="${entry.slug}"]`) : null;
@@ -186,12 +187,7 @@ if (form) {
   if (formatRadio) formatRadio.checked = true;
   if (!Number.isNaN(plan.length)) field('length').value = String(plan.length);
   field('start').value = plan.start;
-  const origin = links.dataset['siteOrigin'];
-  if (origin && origin !== location.origin) {
-    const note = links.querySelector<HTMLElement>('[data-origin-note]')!;
-    note.textContent = `The QR codes and printed links point to ${origin}, where this course was built to be served; this copy runs at ${location.origin}. Build it with SITE_URL set to the address learners will use before printing them.`;
-    note.hidden = false;
-  }
+  links.querySelector<HTMLElement>('[data-origin-note]')!.hidden = links.dataset['siteOrigin'] === location.origin;
   renderList();
   render();
 }

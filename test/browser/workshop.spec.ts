@@ -98,12 +98,12 @@ test('a 2-hour workshop is planned end to end: validated start, lessons and a bl
   await expect(rows.nth(3)).toContainText('Break');
   await expect(rows.nth(4)).toContainText('10 min reading, 20 min activity, 8 min debrief');
   // 10 welcome + 35 waterfall + 10 questions + 10 break (an hour has run) + 38 batch size + 10 wrap-up = 113 minutes.
-  await expect(page.locator('[data-agenda-fit]')).toHaveText('Fits the 2 hours: 113 minutes planned, 7 to spare. Starts at 13:00, ends at 14:53.');
+  await expect(page.locator('[data-agenda-fit]')).toHaveText('Fits the 2 hours: 113 minutes planned, 7 to spare; ends at 14:53.');
   const links = page.locator('[data-learner-links]');
   await expect(links.locator('[data-links-for]:visible h3')).toHaveText(['The waterfall pipeline', 'Too much code changing at once']);
   await expect(links.locator('[data-links-for="batch-size"] svg.qr')).toHaveCount(3);
   await expect(links.locator('[data-links-for="batch-size"] svg.qr').nth(2)).toHaveAttribute('data-qr', /\/lessons\/batch-size\/\?seed=2026&policy=quarterly$/);
-  await expect(links.locator('[data-origin-note]')).toContainText('Build it with SITE_URL set to the address learners will use');
+  await expect(links.locator('[data-origin-note]')).toContainText('Build the course with SITE_URL set to the address learners will use');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 

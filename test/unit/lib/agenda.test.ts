@@ -195,23 +195,19 @@ describe('a plan in a link', () => {
       'custom',
       { length: 95, start: '13:15' },
     );
-    expect(parsePlan(planQuery(original), catalogue)).toEqual({ plan: original, notes: [] });
+    expect(parsePlan(planQuery(original), catalogue)).toEqual({ plan: original, dropped: [] });
   });
   it('opens links from the first planner, which listed lessons only', () => {
-    const { plan: p, notes } = parsePlan('format=half-day&start=10:00&lessons=origins,batch-size', catalogue);
+    const { plan: p, dropped } = parsePlan('format=half-day&start=10:00&lessons=origins,batch-size', catalogue);
     expect(p.format).toBe('half-day');
     expect(p.entries.map((e) => (e.kind === 'lesson' ? `${e.slug}:${lessonMinutes(e)}` : ''))).toEqual(['origins:35', 'batch-size:42']);
-    expect(notes).toEqual([]);
+    expect(dropped).toEqual([]);
   });
-  it('leaves out what it cannot use and says so', () => {
-    const { plan: p, notes } = parsePlan('format=week&item=origins&item=retired&item=*nap:10:Zzz&item=__proto__', catalogue);
+  it('leaves out what it cannot use and lists it', () => {
+    const { plan: p, dropped } = parsePlan('format=week&item=origins&item=retired&item=*nap:10:Zzz&item=__proto__', catalogue);
     expect(p.format).toBe('2h');
     expect(p.entries).toHaveLength(1);
-    expect(notes).toEqual([
-      'The link’s format “week” is not one the planner knows, so it opens as 2 hours.',
-      'A block of type “nap” was left out: blocks are talk, break, questions.',
-      '2 lessons in the link have no facilitator guide here and were left out: “retired”, “__proto__”.',
-    ]);
+    expect(dropped).toEqual(['format “week”', 'lesson “retired”', 'block “nap”', 'lesson “__proto__”']);
   });
   it('keeps bad minutes from a link so the validator can name them', () => {
     const { plan: p } = parsePlan('item=origins:10:x:10', catalogue);

@@ -1,17 +1,8 @@
 // Tests for combining progress on import: what each side holds, lessons the course lacks, and a merge that loses nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  emptyProgress,
-  markComplete,
-  markVisited,
-  recordAnswer,
-  recordAssessment,
-  recordConfidence,
-  recordSimRun,
-  winMission,
-  MAX_SIM_RUNS,
-} from '../../../src/lib/progress.ts';
+import { emptyProgress, markComplete, markVisited, recordAnswer, recordConfidence, recordSimRun, winMission, MAX_SIM_RUNS } from '../../../src/lib/progress.ts';
+import { recordAssessment } from '../../../src/lib/assessment.ts';
 import { dropUnknownLessons, isEmpty, mergeProgress, mergeRuns, summarize } from '../../../src/lib/progress-merge.ts';
 import { progressSchema, type Progress, type SimRun } from '../../../src/schemas/progress.ts';
 

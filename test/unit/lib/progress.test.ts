@@ -8,7 +8,6 @@ import {
   markIncomplete,
   markVisited,
   recordAnswer,
-  recordAssessment,
   recordConfidence,
   completion,
   signature,
@@ -21,6 +20,7 @@ import {
   missionsWon,
   missionsText,
 } from '../../../src/lib/progress.ts';
+import { recordAssessment } from '../../../src/lib/assessment.ts';
 import { importProgress, readProgress, MAX_IMPORT_BYTES, MIGRATIONS } from '../../../src/lib/progress-read.ts';
 import { progressSchema, type SimRun } from '../../../src/schemas/progress.ts';
 

@@ -1,6 +1,7 @@
 // Tests for quiz scoring, the pass mark, first-attempt scoring, verdicts, and each learner's seeded choice order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scoreById } from '../../../src/lib/assessment.ts';
 import { emptyProgress } from '../../../src/lib/progress.ts';
 import {
   LEARNER_SEED_KEY,
@@ -13,7 +14,6 @@ import {
   passMark,
   recordFirstAttempt,
   score,
-  scoreById,
   verdict,
 } from '../../../src/lib/quiz.ts';
 
