@@ -6,10 +6,12 @@ import {
   progressV1Schema,
   progressV2Schema,
   progressV3Schema,
+  progressV4Schema,
   type Progress,
   type ProgressV1,
   type ProgressV2,
   type ProgressV3,
+  type ProgressV4,
 } from '../schemas/progress.ts';
 import { PROGRESS_VERSION, emptyProgress } from './progress.ts';
 
@@ -57,7 +59,14 @@ export const MIGRATIONS: readonly Rung[] = [
     return { version: 2, visited, completed, quiz: {}, last: old.lastLesson ? { slug: old.lastLesson, at: migratedAt } : null };
   }),
   rung(2, progressV2Schema, (old: ProgressV2): ProgressV3 => ({ ...old, version: 3, confidence: { before: null, after: null }, assessment: null })),
-  rung(3, progressV3Schema, (old: ProgressV3): Progress => ({ ...old, version: 4, sims: {} })),
+  rung(3, progressV3Schema, (old: ProgressV3): ProgressV4 => ({ ...old, version: 4, sims: {} })),
+  // Answers saved by position cannot be tied to today's questions (the assessment was rebuilt with its ids reused), so they
+  // are kept apart, unscored, with their date.
+  rung(4, progressV4Schema, (old: ProgressV4): Progress => ({
+    ...old,
+    version: 5,
+    assessment: old.assessment ? { at: old.assessment.at, answers: {}, byPosition: old.assessment.answers } : null,
+  })),
 ];
 
 function versionOf(value: unknown): unknown {

@@ -5,7 +5,7 @@ import type { Confidence, MissionId, Progress, SimId, SimRun } from '../schemas/
  * The version of the saved-progress format. The schema, the empty value, the fingerprint and the store's trust check all
  * derive from it; raising it needs a new rung on the migration ladder in lib/progress-read.ts (a test checks each rung).
  */
-export const PROGRESS_VERSION = 4;
+export const PROGRESS_VERSION = 5;
 
 export const PROGRESS_KEY = 'ship-small:progress';
 export const BACKUP_PREFIX = 'ship-small:progress-backup:';
@@ -68,10 +68,6 @@ export function recordAnswer(progress: Progress, slug: string, question: number,
 
 export function recordConfidence(progress: Progress, when: 'before' | 'after', ratings: Confidence['ratings'], now: Date = new Date()): Progress {
   return { ...progress, confidence: { ...progress.confidence, [when]: { at: now.toISOString(), ratings } } };
-}
-
-export function recordAssessment(progress: Progress, answers: Record<string, number>, now: Date = new Date()): Progress {
-  return { ...progress, assessment: { at: now.toISOString(), answers } };
 }
 
 /** Share of lessons completed, 0 to 1, counting only lessons that exist. */

@@ -31,7 +31,7 @@ export const assessmentQuestionSchema = questionShape
     id: z
       .string()
       .regex(/^q\d{2}$/, 'question ids are q01, q02, …')
-      .describe('Stable id of the question.'),
+      .describe('Stable id of the question; saved answers are keyed by it, so a rewritten question takes a new id and an id is never reused.'),
     lesson: z
       .string()
       .regex(/^[a-z0-9-]+$/)
@@ -151,6 +151,34 @@ export const facilitatorGuideSchema = z
       .min(1)
       .max(6)
       .describe('Common misconceptions and how to answer them.'),
+    scenarios: z
+      .array(
+        z
+          .object({
+            label: z.string().min(5).max(80).describe('Who opens it and what it sets, such as “Half A: deploys every day”.'),
+            query: z
+              .string()
+              .regex(/^[a-z]+=[A-Za-z0-9.-]+(&[a-z]+=[A-Za-z0-9.-]+)*$/, 'a query such as seed=2026&policy=daily')
+              .describe('The query that sets up the lesson’s simulation; a test checks every parameter against the simulation.'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(4)
+      .optional()
+      .describe('Scenario links to hand out (one per half of the room, say), for a lesson with a simulation.'),
+    short: z
+      .object({
+        steps: z
+          .array(z.object({ minutes: z.number().int().min(1).max(15), what: z.string().min(20) }).strict())
+          .min(2)
+          .max(5)
+          .refine((steps) => steps.reduce((sum, s) => sum + s.minutes, 0) === 15, { message: 'the steps of the short version add up to 15 minutes' })
+          .describe('The 15-minute version, step by step.'),
+        cut: z.array(z.string().min(20)).min(1).max(4).describe('“If you are short on time, cut…” notes for the full session, first cut first.'),
+      })
+      .strict()
+      .describe('A 15-minute version of the session and what to cut from the full one.'),
   })
   .strict()
   .describe('Facilitator guide for one lesson.');

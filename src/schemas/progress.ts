@@ -1,5 +1,6 @@
 // The saved-progress schema (current and past versions) and the export file around it; zod/mini keeps it small in the browser.
 import * as z from 'zod/mini';
+import { QUESTION_ID_PATTERN } from '../lib/assessment.ts';
 import { ISO_DATE_PATTERN, MAX_SIM_RUNS, PROGRESS_VERSION, SIM_ID_PATTERN, SIM_RUN_LIMITS, SUMMARY_KEY_PATTERN } from '../lib/progress.ts';
 
 /** Lesson slugs as they appear in URLs: never `__proto__` or markup. */
@@ -14,10 +15,9 @@ export const progressV1Schema = z.object({
 });
 export type ProgressV1 = z.infer<typeof progressV1Schema>;
 
-const answersSchema = z.record(
-  z.string().check(z.regex(/^\d{1,2}$/)),
-  z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 9, 'a choice number from 0 to 9')),
-);
+const choiceSchema = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 9, 'a choice number from 0 to 9'));
+/** Question position -> chosen choice index. */
+const answersSchema = z.record(z.string().check(z.regex(/^\d{1,2}$/)), choiceSchema);
 
 /** Version 2: dates for visits and completions, quiz answers, and where the learner was. */
 export const progressV2Schema = z.object({
@@ -45,7 +45,7 @@ export const progressV3Schema = z.object({
   ...progressV2Schema.shape,
   version: z.literal(3),
   confidence: z.object({ before: z.nullable(confidenceSchema), after: z.nullable(confidenceSchema) }),
-  /** The final assessment's answers (question index -> choice) and when they were submitted. */
+  /** The final assessment's answers (question position -> choice) and when they were submitted. */
   assessment: z.nullable(z.object({ at: isoDateSchema, answers: answersSchema })),
 });
 export type ProgressV3 = z.infer<typeof progressV3Schema>;
@@ -75,12 +75,36 @@ export const simStateSchema = z.object({
   missions: z.record(simIdSchema, isoDateSchema),
 });
 
-/** The current version (PROGRESS_VERSION, 4) adds saved simulation runs and missions won. */
-export const progressSchema = z.object({
+/** Version 4 adds saved simulation runs and missions won. */
+export const progressV4Schema = z.object({
   ...progressV3Schema.shape,
-  version: z.literal(PROGRESS_VERSION),
+  version: z.literal(4),
   /** sim id -> its saved runs and missions. */
   sims: z.record(simIdSchema, simStateSchema),
+});
+export type ProgressV4 = z.infer<typeof progressV4Schema>;
+
+/** A final-assessment question id as content/assessment.yaml names it (q01, q02, …): never reused for a different question. */
+export const questionIdSchema = z.string().check(z.regex(QUESTION_ID_PATTERN, 'a question id such as q07'));
+
+/**
+ * The final assessment as saved from version 5: answers keyed by question id, so a reordered or rebuilt assessment never
+ * scores an answer against another question. `byPosition` holds answers saved by versions 3 and 4, keyed by the
+ * question's position in an assessment whose questions can no longer be known: kept, shown as such, never scored.
+ */
+export const assessmentRecordSchema = z.object({
+  at: isoDateSchema,
+  /** Question id -> chosen choice index. */
+  answers: z.record(questionIdSchema, choiceSchema),
+  byPosition: z.optional(answersSchema),
+});
+export type AssessmentRecord = z.infer<typeof assessmentRecordSchema>;
+
+/** The current version (PROGRESS_VERSION, 5) keys the final assessment's answers by question id. */
+export const progressSchema = z.object({
+  ...progressV4Schema.shape,
+  version: z.literal(PROGRESS_VERSION),
+  assessment: z.nullable(assessmentRecordSchema),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

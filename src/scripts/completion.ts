@@ -1,6 +1,7 @@
 // The course summary page: fills lessons, quiz scores, the assessment, each simulation's best run and missions, confidence and next steps from saved progress.
 import { $progress } from './progress-store.ts';
 import { fillConfidenceTable } from './confidence-table.ts';
+import { scoreById } from '../lib/assessment.ts';
 import { passMark, score } from '../lib/quiz.ts';
 import { missionsWon, simRuns } from '../lib/progress.ts';
 import { bestSimRun, type BestRule } from '../lib/best-run.ts';
@@ -79,7 +80,9 @@ function fillSims(root: HTMLElement, box: HTMLElement, p: Progress): string[] {
 const root = document.querySelector<HTMLElement>('[data-completion]');
 if (root) {
   const keys = JSON.parse(root.dataset['keys'] ?? '{}') as Record<string, number[]>;
-  const assessmentKey = JSON.parse(root.dataset['assessmentKey'] ?? '[]') as number[];
+  /** Question id -> the right choice. */
+  const assessmentKey = JSON.parse(root.dataset['assessmentKey'] ?? '{}') as Record<string, number>;
+  const assessmentTotal = Object.keys(assessmentKey).length;
   const sims = root.querySelector<HTMLElement>('[data-sims]');
   $progress.subscribe((p) => {
     let done = 0;
@@ -98,8 +101,11 @@ if (root) {
     if (line) line.textContent = `You have completed ${done} of ${Object.keys(keys).length} lessons.`;
     const result = root.querySelector('[data-assessment-result]');
     if (result && p.assessment) {
-      const got = score(p.assessment.answers, assessmentKey);
-      result.textContent = `${got} of ${assessmentKey.length} on ${date(p.assessment.at)}: ${got >= passMark(assessmentKey.length) ? 'passed' : 'not passed yet'}.`;
+      const got = scoreById(p.assessment.answers, assessmentKey);
+      result.textContent =
+        Object.keys(p.assessment.answers).length === 0 && p.assessment.byPosition
+          ? `Taken on ${date(p.assessment.at)} in an earlier version whose questions have changed, so it is not scored. Take the final assessment again for a score.`
+          : `${got} of ${assessmentTotal} on ${date(p.assessment.at)}: ${got >= passMark(assessmentTotal) ? 'passed' : 'not passed yet'}.`;
     }
     const left = sims ? fillSims(root, sims, p) : [];
     const any = fillConfidenceTable(root, p);

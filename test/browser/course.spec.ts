@@ -43,18 +43,30 @@ test('a learner walks every lesson in order by keyboard, answering each first qu
   expect(problems).toEqual([]);
 });
 
+/** The right choice of each assessment question on the page, in page order (the key names questions by id). */
+async function answerKey(page: Page): Promise<number[]> {
+  const key = JSON.parse((await page.locator('[data-assessment]').getAttribute('data-key')) ?? '{}') as Record<string, number>;
+  const ids = await page.locator('fieldset[data-question]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['question'] ?? ''));
+  return ids.map((id) => key[id]!);
+}
+
 test('the final assessment is answered by keyboard, scored, explained and kept', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/assessment/');
-  const key = JSON.parse((await page.locator('[data-assessment]').getAttribute('data-key')) ?? '[]') as number[];
+  const key = await answerKey(page);
   expect(key.length).toBeGreaterThanOrEqual(15);
   const sets = page.locator('fieldset[data-question]');
   for (let i = 0; i < key.length; i++) await choose(page, sets.nth(i), i === 0 ? (key[0]! + 1) % 2 : key[i]!);
+  // Saved by question id, never by position on the page.
+  const ids = await sets.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['question']));
+  expect(ids[0]).toMatch(/^q\d{2}$/);
   await tabTo(page, page.getByRole('button', { name: 'Submit answers' }));
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-assessment-status]')).toContainText(`You scored ${key.length - 1} of ${key.length}`);
   await expect(sets.first().locator('[data-verdict]')).toHaveText('Not right.');
   await expect(sets.first().getByRole('link')).toHaveAttribute('href', /\/lessons\/[a-z-]+\/$/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ship-small:progress') ?? '{}').assessment.answers as Record<string, number>);
+  expect(Object.keys(saved).sort()).toEqual([...ids].sort());
   await page.goto('/completion/');
   await expect(page.locator('[data-assessment-result]')).toContainText(`${key.length - 1} of ${key.length}`);
 });
@@ -62,7 +74,7 @@ test('the final assessment is answered by keyboard, scored, explained and kept',
 test('the workshop short form is scored on the page, shows its data tables, and saves nothing', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/assessment/short/');
-  const key = JSON.parse((await page.locator('[data-assessment]').getAttribute('data-key')) ?? '[]') as number[];
+  const key = await answerKey(page);
   expect(key.length).toBeGreaterThanOrEqual(8);
   expect(key.length).toBeLessThanOrEqual(10);
   await expect(page.locator('fieldset[data-question] table caption').first()).toBeVisible();

@@ -23,6 +23,7 @@ for (const path of pages) {
     const violations = await underPolicy(page);
     await visit(page, path);
     await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'For instructors' })).toHaveAttribute('href', /\/instructor\/$/);
     const axe = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));

@@ -1,4 +1,5 @@
 // Workshop mode in a real browser: shared scenarios, result codes into the debrief, the planner, the projector view and offline use.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { watch } from './site.ts';
 import { SimPage } from './sim-page.ts';
@@ -57,21 +58,107 @@ test('a real island’s code, pasted inside a chat line, decodes on the debrief 
   expect(problems).toEqual([]);
 });
 
-test('the planner builds a timed agenda and keeps it in a shareable link', async ({ page, context }) => {
+test('a 2-hour workshop is planned end to end: validated start, lessons and a block in order, edited minutes, a link, a printout with QR codes, and its guides', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000); // a long journey, with axe over a page of QR codes, on a busy 2-core machine
   await page.goto('/instructor/planner/');
-  await page.getByLabel('Half day (3½ hours)').check();
-  for (const name of [/Where DevOps began|Ghent/, /waterfall pipeline/i, /Too much code/i])
-    await page.locator('label', { hasText: name }).locator('input').check();
-  await expect(page.locator('[data-agenda] tbody tr').first()).toContainText('09:00');
-  await expect(page.locator('[data-agenda-fit]')).toContainText(/Fits a half day|Runs \d+ minutes over/);
-  const link = page.url();
-  expect(link).toMatch(/format=half-day/);
+  await expect(page.getByLabel('2 hours')).toBeChecked();
+  const start = page.getByLabel('Start time (HH:MM)');
+  await start.fill('9.30');
+  await expect(page.locator('[data-plan-problems]')).toContainText('Start time “9.30” is not a time: write hours and minutes as HH:MM, such as 09:30.');
+  await expect(start).toHaveAttribute('aria-invalid', 'true');
+  await start.fill('13:00');
+  await page
+    .locator('label', { hasText: /waterfall pipeline/i })
+    .locator('input')
+    .check();
+  await page
+    .locator('label', { hasText: /Too much code/i })
+    .locator('input')
+    .check();
+  await page.getByLabel('Kind').selectOption('questions');
+  await page.getByLabel('Title', { exact: true }).fill('Questions from the room');
+  await page.getByRole('button', { name: 'Add the block' }).click();
+  await page.getByRole('button', { name: 'Move “Questions from the room” up' }).click();
+  await expect(page.getByRole('button', { name: 'Move “Questions from the room” up' })).toBeFocused();
+  const plan = page.locator('[data-plan-list] > li');
+  await expect(plan.locator('strong')).toHaveText(['The waterfall pipeline', 'Questions from the room', 'Too much code changing at once']);
+  await plan.nth(2).getByLabel('Debrief').fill('95');
+  await expect(page.locator('[data-plan-problems]')).toContainText(
+    'Debrief minutes for “Too much code changing at once” must be a whole number from 0 to 90; got “95”.',
+  );
+  await expect(page.locator('[data-agenda]')).toBeHidden();
+  await plan.nth(2).getByLabel('Debrief').fill('8');
+
+  const rows = page.locator('[data-agenda] tbody tr');
+  await expect(rows.first()).toContainText('13:00');
+  await expect(rows.nth(2)).toContainText('Questions from the room');
+  await expect(rows.nth(3)).toContainText('Break');
+  await expect(rows.nth(4)).toContainText('10 min reading, 20 min activity, 8 min debrief');
+  // 10 welcome + 35 waterfall + 10 questions + 10 break (an hour has run) + 38 batch size + 10 wrap-up = 113 minutes.
+  await expect(page.locator('[data-agenda-fit]')).toHaveText('Fits the 2 hours: 113 minutes planned, 7 to spare; ends at 14:53.');
+  const links = page.locator('[data-learner-links]');
+  await expect(links.locator('[data-links-for]:visible h3')).toHaveText(['The waterfall pipeline', 'Too much code changing at once']);
+  await expect(links.locator('[data-links-for="batch-size"] svg.qr')).toHaveCount(3);
+  await expect(links.locator('[data-links-for="batch-size"] svg.qr').nth(2)).toHaveAttribute('data-qr', /\/lessons\/batch-size\/\?seed=2026&policy=quarterly$/);
+  await expect(links.locator('[data-origin-note]')).toContainText('Build the course with SITE_URL set to the address learners will use');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-planner]')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Ship Small workshop: agenda' })).toBeVisible();
+  await expect(links.locator('svg.qr:visible')).toHaveCount(6);
+  await page.emulateMedia({ media: 'screen' });
+
   const again = await context.newPage();
-  await again.goto(link);
-  await expect(again.locator('[data-agenda] tbody tr')).toHaveCount(await page.locator('[data-agenda] tbody tr').count());
+  await again.goto(page.url());
+  await expect(again.locator('[data-agenda] tbody tr')).toHaveCount(await rows.count());
+  await expect(again.locator('[data-agenda-fit]')).toContainText('ends at 14:53');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await again.goto('/instructor/batch-size/');
+  await expect(again.getByRole('table', { name: 'Fifteen minutes, step by step' }).locator('tbody tr')).toHaveCount(3);
+  await expect(again.getByRole('heading', { name: 'If you are short on time, cut…' })).toBeVisible();
+  await expect(again.locator('.guide-scenarios svg.qr')).toHaveCount(2);
+  await again.getByRole('button', { name: 'Copy the link for Half A' }).click();
+  await expect(again.locator('[data-copy-status]')).toHaveText('Copied the link for Half A: deploys every working day.');
+  expect(await again.evaluate(() => navigator.clipboard.readText())).toMatch(/\/lessons\/batch-size\/\?seed=2026&policy=daily$/);
 });
 
-test('the projector view condenses the lesson and works by keyboard', async ({ page }) => {
+test('the projector view shows a prose lesson’s key figure and takeaways, works by keyboard, and the debrief has a projector layout', async ({ page }) => {
+  await page.goto('/lessons/conway/?present');
+  await expect(page.locator('.prose > figure.diagram').first()).toBeVisible();
+  await expect(page.locator('.takeaways')).toBeVisible();
+  await expect(page.locator('.prose > p').first()).toBeHidden();
+  await expect(page.locator('.prose > h2').first()).toBeHidden();
+  await expect(page.locator('.objectives')).toBeHidden();
+  // A lesson with a table but no figure shows its first table; one with neither shows its objectives instead.
+  await page.goto('/lessons/measure/?present');
+  await expect(page.locator('.prose > table').first()).toBeVisible();
+  await expect(page.locator('.prose > table').nth(1)).toBeHidden();
+  await page.goto('/lessons/origins/?present');
+  await expect(page.locator('.objectives')).toBeVisible();
+  await expect(page.locator('.takeaways')).toBeVisible();
+
+  await page.goto('/instructor/debrief/');
+  await page.evaluate(() => localStorage.setItem('ship-small:debrief-codes', 'SS1-a1b2c3-e5-20-r-65-262-13-4-200-25-l-abcdef'));
+  await page.getByRole('link', { name: 'projector layout' }).click();
+  await expect(page).toHaveURL(/\/instructor\/debrief\/\?present$/);
+  await expect(page.locator('html')).toHaveAttribute('data-present', '');
+  await expect(page.locator('[data-debrief-status]')).toContainText('1 rejected');
+  await expect(page.locator('[data-codes]')).toBeHidden();
+  await expect(page.locator('[data-rejected]')).toBeHidden();
+
+  await page.goto('/instructor/handouts/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print the handouts' })).toBeHidden();
+  const breaks = await page.locator('.handout').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+  expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+  await page.emulateMedia({ media: 'screen' });
+
   await page.goto('/lessons/waterfall/?present');
   await page.waitForLoadState('load');
   await expect(page.locator('html')).toHaveAttribute('data-present', '');

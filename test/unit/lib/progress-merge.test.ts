@@ -1,17 +1,8 @@
 // Tests for combining progress on import: what each side holds, lessons the course lacks, and a merge that loses nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  emptyProgress,
-  markComplete,
-  markVisited,
-  recordAnswer,
-  recordAssessment,
-  recordConfidence,
-  recordSimRun,
-  winMission,
-  MAX_SIM_RUNS,
-} from '../../../src/lib/progress.ts';
+import { emptyProgress, markComplete, markVisited, recordAnswer, recordConfidence, recordSimRun, winMission, MAX_SIM_RUNS } from '../../../src/lib/progress.ts';
+import { recordAssessment } from '../../../src/lib/assessment.ts';
 import { dropUnknownLessons, isEmpty, mergeProgress, mergeRuns, summarize } from '../../../src/lib/progress-merge.ts';
 import { progressSchema, type Progress, type SimRun } from '../../../src/schemas/progress.ts';
 
@@ -62,16 +53,16 @@ describe('merging the browser’s progress with a file', () => {
     expect(mergeProgress(mine, theirs).quiz).toEqual({ agile: { '0': 1, '1': 2 } });
   });
   it('keeps the later resume point and assessment, the earlier "before" and the later "after" confidence check', () => {
-    const mine = recordConfidence(recordAssessment(markVisited(emptyProgress(), 'agile', at(9)), { '0': 1 }, at(9)), 'before', { a: 2 }, at(3));
+    const mine = recordConfidence(recordAssessment(markVisited(emptyProgress(), 'agile', at(9)), { q01: 1 }, at(9)), 'before', { a: 2 }, at(3));
     const theirs = recordConfidence(
-      recordConfidence(recordAssessment(markVisited(emptyProgress(), 'origins', at(1)), { '0': 2 }, at(1)), 'before', { a: 1 }, at(0)),
+      recordConfidence(recordAssessment(markVisited(emptyProgress(), 'origins', at(1)), { q01: 2 }, at(1)), 'before', { a: 1 }, at(0)),
       'after',
       { a: 5 },
       at(8),
     );
     const merged = mergeProgress(mine, theirs);
     expect(merged.last?.slug).toBe('agile');
-    expect(merged.assessment?.answers).toEqual({ '0': 1 });
+    expect(merged.assessment?.answers).toEqual({ q01: 1 });
     expect(merged.confidence.before?.ratings).toEqual({ a: 1 });
     expect(merged.confidence.after?.ratings).toEqual({ a: 5 });
   });

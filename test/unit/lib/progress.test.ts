@@ -8,7 +8,6 @@ import {
   markIncomplete,
   markVisited,
   recordAnswer,
-  recordAssessment,
   recordConfidence,
   completion,
   signature,
@@ -21,6 +20,7 @@ import {
   missionsWon,
   missionsText,
 } from '../../../src/lib/progress.ts';
+import { recordAssessment } from '../../../src/lib/assessment.ts';
 import { importProgress, readProgress, MAX_IMPORT_BYTES, MIGRATIONS } from '../../../src/lib/progress-read.ts';
 import { progressSchema, type SimRun } from '../../../src/schemas/progress.ts';
 
@@ -106,10 +106,17 @@ describe('confidence and the final assessment', () => {
     expect(both.confidence.after).toEqual({ at: later.toISOString(), ratings: { origins: 5 } });
     expect(progressSchema.safeParse(both).success).toBe(true);
   });
-  it('records the assessment answers with their date', () => {
-    const p = recordAssessment(emptyProgress(), { '0': 1, '14': 3 }, now);
-    expect(p.assessment).toEqual({ at: now.toISOString(), answers: { '0': 1, '14': 3 } });
+  it('records the assessment answers by question id, with their date', () => {
+    const p = recordAssessment(emptyProgress(), { q01: 1, q15: 3 }, now);
+    expect(p.assessment).toEqual({ at: now.toISOString(), answers: { q01: 1, q15: 3 } });
     expect(readProgress(JSON.stringify(p)).status).toBe('ok');
+  });
+  it('refuses assessment answers keyed by position, naming the key', () => {
+    expect(() => recordAssessment(emptyProgress(), { q01: 1, '14': 3 }, now)).toThrow('saved by question id (such as q07); got "14"');
+  });
+  it('refuses saved assessment answers under a key that is not a question id', () => {
+    const p = { ...emptyProgress(), assessment: { at: now.toISOString(), answers: { '3': 1 } } };
+    expect(progressSchema.safeParse(p).success).toBe(false);
   });
 });
 
@@ -205,9 +212,36 @@ describe('one version number for the whole format', () => {
     });
   });
   it('migrates version 3 data by adding empty simulation records and keeping the rest', () => {
-    const { sims: _sims, ...v3 } = { ...recordAssessment(sample(), { '0': 1 }, now), version: 3 };
+    const { sims: _sims, ...v3 } = { ...sample(), version: 3 };
     const result = readProgress(JSON.stringify(v3));
     expect(result).toEqual({ status: 'migrated', from: 3, progress: { ...v3, version: PROGRESS_VERSION, sims: {} } });
+  });
+  it('migrates version 4 data by keeping positional assessment answers apart, unscored, and everything else as it was', () => {
+    const run = { at: now.toISOString(), code: 'SS2-x', query: 'seed=1', summary: { deploys: 3 } };
+    const v4 = {
+      ...sample(),
+      version: 4,
+      assessment: { at: later.toISOString(), answers: { '0': 1, '13': 2 } },
+      sims: { batch: { runs: [run], missions: {} } },
+    };
+    const result = readProgress(JSON.stringify(v4));
+    expect(result).toEqual({
+      status: 'migrated',
+      from: 4,
+      progress: { ...v4, version: PROGRESS_VERSION, assessment: { at: later.toISOString(), answers: {}, byPosition: { '0': 1, '13': 2 } } },
+    });
+  });
+  it('carries a version 3 assessment up both rungs to the version 5 shape', () => {
+    const v3 = { ...sample(), version: 3, assessment: { at: now.toISOString(), answers: { '2': 0 } } } as Record<string, unknown>;
+    delete v3['sims'];
+    const result = readProgress(JSON.stringify(v3));
+    expect(result.status).toBe('migrated');
+    expect(result.progress.assessment).toEqual({ at: now.toISOString(), answers: {}, byPosition: { '2': 0 } });
+    expect(result.progress.sims).toEqual({});
+  });
+  it('migrates a version 4 file without an assessment to one without an assessment', () => {
+    const result = readProgress(JSON.stringify({ ...sample(), version: 4 }));
+    expect(result).toEqual({ status: 'migrated', from: 4, progress: sample() });
   });
   it('leaves data from a newer release alone instead of resetting it', () => {
     expect(readProgress(JSON.stringify({ version: PROGRESS_VERSION + 1, anything: true }))).toEqual({

@@ -1,6 +1,7 @@
 // Tests for quiz scoring, the pass mark, first-attempt scoring, verdicts, and each learner's seeded choice order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scoreById } from '../../../src/lib/assessment.ts';
 import { emptyProgress } from '../../../src/lib/progress.ts';
 import {
   LEARNER_SEED_KEY,
@@ -28,6 +29,16 @@ describe('quiz scoring', () => {
     expect(hasPassed({ '0': 0, '1': 0, '2': 0 }, [0, 0, 0, 1])).toBe(true);
     expect(hasPassed({ '0': 0, '1': 0 }, [0, 0, 0, 1])).toBe(false);
     expect(hasPassed({}, [])).toBe(false);
+  });
+  it('scores the final assessment by question id, whatever order the questions are listed in', () => {
+    const key = { q01: 1, q02: 0, q03: 2 };
+    expect(scoreById({ q03: 2, q01: 1, q02: 3 }, key)).toBe(2);
+    expect(scoreById({ q03: 2, q01: 1, q02: 3 }, { q02: 0, q03: 2, q01: 1 })).toBe(2);
+    expect(scoreById(undefined, key)).toBe(0);
+  });
+  it('gives nothing for an answer to a question the assessment no longer has, or for a key inherited from Object', () => {
+    expect(scoreById({ q09: 1 }, { q01: 1 })).toBe(0);
+    expect(scoreById(JSON.parse('{"__proto__":{"q01":1}}') as Record<string, number>, { q01: 1 })).toBe(0);
   });
   it('knows when every question has an answer', () => {
     expect(allAnswered({ '0': 1, '1': 0 }, 2)).toBe(true);
