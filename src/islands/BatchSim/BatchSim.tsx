@@ -1,5 +1,5 @@
 // The batch-size island: predict, set up, play a quarter, review it, compare on the same dice, sweep; the kit does the plumbing.
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { batchMachine } from '../../machines/batch.machine.ts';
 import { batchMissions, narrate, summarize, table, type BatchAction, type BatchState, type MissionValues } from '../../models/batch/index.ts';
 import { batchFields, batchParams, describePolicy, SUITES, type BatchValues } from '../../schemas/batch-scenario.ts';
@@ -10,12 +10,14 @@ import { ReviewFooter, RunExports, SetupForm } from '../../sim-kit/react/SimPart
 import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
-import { Compare } from './Compare.tsx';
 import { PREDICTIONS, Review } from './Review.tsx';
 import { RiskChart } from './RiskChart.tsx';
 import { RunView } from './RunView.tsx';
-import { Sweep } from './Sweep.tsx';
 import { Timeline } from './Timeline.tsx';
+
+// The comparison and the sweep appear only after a run: they load then, keeping the lesson's first load small.
+const Compare = lazy(() => import('./Compare.tsx').then((m) => ({ default: m.Compare })));
+const Sweep = lazy(() => import('./Sweep.tsx').then((m) => ({ default: m.Sweep })));
 
 const SPEC: SimSpec<typeof batchFields, ReturnType<typeof batchParams>, BatchState, BatchAction, ReturnType<typeof summarize>, MissionValues> = {
   id: 'batch',
@@ -130,14 +132,16 @@ export default function BatchSim() {
           <>
             <Review run={run} summary={summary} values={values} seed={seed} prediction={prediction} headingRef={session.reviewHeading} />
             <ReviewFooter session={session} missions={batchMissions} onTryMission={onTry} replayLabel="Replay the same quarter" />
-            <Compare values={values} seed={seed} played={run} onOtherChange={(vs) => session.setValues({ vs })} />
-            {showSweep ? (
-              <Sweep params={{ ...params, recovery: run.params.recovery }} />
-            ) : (
-              <button type="button" className="button secondary" onClick={() => setShowSweep(true)}>
-                Show every deploy interval over 100 sets of dice
-              </button>
-            )}
+            <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+              <Compare values={values} seed={seed} played={run} onOtherChange={(vs) => session.setValues({ vs })} />
+              {showSweep ? (
+                <Sweep params={{ ...params, recovery: run.params.recovery }} />
+              ) : (
+                <button type="button" className="button secondary" onClick={() => setShowSweep(true)}>
+                  Show every deploy interval over 100 sets of dice
+                </button>
+              )}
+            </Suspense>
           </>
         )}
 
