@@ -56,8 +56,15 @@ export type ConwayValues = Values<typeof conwayFields>;
 /** The URL parameter that holds a custom organisation's compact text. */
 export const CUSTOM_PARAM = 'custom';
 
+/** Reads a custom organisation's compact text without zod (so the sim page ships no schema library): the org, or why not. */
+export function readCustomOrg(text: string): { ok: true; org: Org } | { ok: false; why: string } {
+  if (text.length > MAX_ORG_TEXT) return { ok: false, why: `must be at most ${MAX_ORG_TEXT} characters` };
+  const parsed = parseOrg(text);
+  return parsed.ok ? parsed : { ok: false, why: parsed.error };
+}
+
 /** Reads a custom organisation's compact text; the message names what is wrong (a person twice, a missing person, a bad link). */
-export const orgSchema = z.pipe(
+export const orgSchema = /* @__PURE__ */ z.pipe(
   z.string().check(z.maxLength(MAX_ORG_TEXT, `must be at most ${MAX_ORG_TEXT} characters`)),
   z.transform((text: string, ctx): Org => {
     const parsed = parseOrg(text);
@@ -99,10 +106,10 @@ export function parseConwayScenario(search: string | URLSearchParams): { scenari
         message: `“org” is custom but “${CUSTOM_PARAM}” gives no teams; using ${PRESETS['dev-and-ops'].label.toLowerCase()} instead.`,
       });
     } else {
-      const result = orgSchema.safeParse(raw.trim());
-      if (result.success) custom = result.data;
+      const result = readCustomOrg(raw.trim());
+      if (result.ok) custom = result.org;
       else {
-        const why = result.error.issues[0]?.message ?? 'is not valid';
+        const why = result.why;
         problems.push({
           param: CUSTOM_PARAM,
           message: `“${CUSTOM_PARAM}” ${why.startsWith('must') ? why : `is not a valid organisation: ${why}`} (got ${quote(raw)}); using ${PRESETS['dev-and-ops'].label.toLowerCase()} instead.`,

@@ -1,6 +1,7 @@
 // Which sims exist: title, lessons, result code and projector keys. Pure data the island, the course map and the debrief page read.
 import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import { batchCode } from './batch.ts';
+import { conwayCode } from './conway.ts';
 import { driftCode } from './drift.ts';
 import { handoffCode } from './handoff.ts';
 
@@ -67,6 +68,23 @@ export const SIMS: readonly SimEntry[] = [
       C: 'fix in the configuration',
       V: 'revert the last reviewed change',
       R: 'restart',
+    },
+  },
+  {
+    id: 'conway',
+    title: 'Conway’s law: you ship your org chart',
+    lessons: ['conway'],
+    missions: 4,
+    code: conwayCode as unknown as CodeSpec<never, never>,
+    projectorKeys: { P: 'play or pause', N: 'next feature', F: 'build the rest', O: 'reorganise into DevOps product teams', R: 'restart' },
+    chart: {
+      caption: 'Incidents at the dev-ops seam against teams per feature, one point per learner and a shape per starting organisation',
+      xLabel: 'Teams per feature',
+      yLabel: 'dev-ops incidents',
+      x: (v) => (v.teams ? (v.teams - 1) / 100 : null),
+      y: (v) => (v.teams ? (v.devops ?? null) : null),
+      group: (v) =>
+        `${['Operations apart', 'Silos', 'Platform team', 'DevOps teams', 'Their own teams'][v.org ?? 0] ?? 'Other'}${v.reorgs ? ', reorganised' : ''}`,
     },
   },
 ];

@@ -11,6 +11,9 @@ interface Props<F extends Fields> {
   pageUrl: string;
   /** Whether this page was opened from a challenge link: its locks stay, and no new challenge is built here. */
   challenge: boolean;
+  /** Parameters the sim's link holds besides its fields (a drawn organisation), and what they mean. */
+  extraParams?: Readonly<Record<string, string>>;
+  extraDocs?: ReadonlyArray<{ param: string; description: string; allowed: string; fallback: string }>;
 }
 
 function CopyButton({ text, what }: { text: string; what: string }) {
@@ -34,7 +37,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
   );
 }
 
-export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge }: Props<F>) {
+export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, extraParams = {}, extraDocs = [] }: Props<F>) {
   const [open, setOpen] = useState(false);
   const [locks, setLocks] = useState<string[]>([]);
   const lockable = [
@@ -44,7 +47,9 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
       .map(([name]) => name),
   ];
   const shared = challenge ? scenario : { ...scenario, locked: locks as Scenario<F>['locked'] };
-  const url = `${pageUrl}?${scenarioToQuery(fields, shared)}`;
+  const query = new URLSearchParams(scenarioToQuery(fields, shared));
+  for (const [name, value] of Object.entries(extraParams)) query.set(name, value);
+  const url = `${pageUrl}?${query.toString()}`;
   return (
     <details className="sim-share" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Instructor and sharing</summary>
@@ -96,7 +101,7 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
             </tr>
           </thead>
           <tbody>
-            {describeFields(fields).map((row) => (
+            {[...describeFields(fields), ...extraDocs].map((row) => (
               <tr key={row.param}>
                 <th scope="row">
                   <code>{row.param}</code>
