@@ -4,7 +4,7 @@ import { architecture, LAYERS, type ConwayState } from '../../models/conway/inde
 import { plural } from '../../sim-kit/core/words.ts';
 import { DataTable } from '../../sim-kit/react/charts.tsx';
 import { useWidth } from '../../sim-kit/react/hooks.ts';
-import { describeArchitecture, LAYER_WORDS, ownerGrid, SEAM_WORDS } from './words.ts';
+import { describeArchitecture, LAYER_WORDS, ownerGrid, SEAM_WORDS } from './run-words.ts';
 
 /** Light fills with dark text, readable in either theme; a module keeps its fill for the whole run (by its id). */
 const FILLS = ['#cfe3ff', '#ffe0b3', '#d4f0d0', '#f3d1ef', '#fff2a8', '#c9f0ee', '#e6dcff', '#ffd6d6'];
@@ -88,7 +88,7 @@ export function Architecture({ run }: { run: ConwayState }) {
               <strong>
                 {name.get(e.a)} and {name.get(e.b)}
               </strong>
-: {SEAM_WORDS[e.talk]}. Crossed {plural(e.crossings, 'time')},{' '}
+              : {SEAM_WORDS[e.talk]}. Crossed {plural(e.crossings, 'time')},{' '}
               <span className={e.incidents ? 'seam-bad' : undefined}>{plural(e.incidents, 'incident')}</span>.
             </li>
           ))}

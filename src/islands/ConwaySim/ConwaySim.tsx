@@ -1,16 +1,27 @@
 // The Conway's-law island: predict, put people into teams and draw who talks to whom, build features and watch the architecture copy the teams, reorganise, review, compare, sweep.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { conwayMachine } from '../../machines/conway.machine.ts';
-import { conwayMissions, presetOrg, PRESETS, summarize, table, type ConwayAction, type ConwayState, type Org, type OrgPreset } from '../../models/conway/index.ts';
+import {
+  conwayMissions,
+  presetOrg,
+  PRESETS,
+  summarize,
+  table,
+  type ConwayAction,
+  type ConwayState,
+  type Org,
+  type OrgPreset,
+} from '../../models/conway/index.ts';
 import { conwayFields, conwayParams, orgOf, type ConwayValues } from '../../schemas/conway-scenario.ts';
-import { conwayCode, conwayExtra, conwayRun, narrateConway, savedSummary } from '../../sims/conway.ts';
+import { conwayCode, conwayExtra, conwayRun } from '../../sims/conway.ts';
+import { narrateConway, savedSummary } from './narration.ts';
 import { ReviewFooter, RunExports, SetupForm } from '../../sim-kit/react/SimParts.tsx';
 import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
+import { withExtra } from '../../sim-kit/react/use-scenario-extra.ts';
 import { OrgEditor } from './OrgEditor.tsx';
-import { Compare, Review, Sweep } from './Results.tsx';
-import { RunPanel } from './RunPanel.tsx';
+import { Sweep } from './Sweep.tsx';
 import { PREDICTIONS } from './words.ts';
 import './conway-sim.css';
 
@@ -20,7 +31,7 @@ const SPEC: SimSpec<typeof conwayFields, ReturnType<typeof conwayParams>, Conway
   machine: conwayMachine,
   run: conwayRun,
   params: conwayParams,
-  extra: conwayExtra,
+  scenario: withExtra(conwayExtra),
   summarize,
   code: conwayCode,
   missions: conwayMissions,
@@ -37,7 +48,12 @@ export default function ConwaySim() {
   const { values, seed, run, configuring, reviewing, playing, speed, record, summary, prediction, send, locked } = session;
   const [activeMission, setActiveMission] = useState<string | null>(null);
   const [showSweep, setShowSweep] = useState(false);
-  const org = orgOf(values, session.extra);
+  // The run view, review and comparison load as soon as the island is live, before the learner can press Start.
+  const [later, setLater] = useState<typeof import('./after-start.ts') | null>(null);
+  useEffect(() => {
+    void import('./after-start.ts').then(setLater);
+  }, []);
+  const org = orgOf(values, session.extra ?? null);
   const onTry = (m: (typeof conwayMissions)[number]) => {
     setActiveMission(m.id);
     if (m.setup) session.setValues(m.setup as Partial<ConwayValues>);
@@ -45,7 +61,7 @@ export default function ConwaySim() {
   const reorganise = (next: Org) => session.act({ type: 'reorganise', org: next });
   /** Drawing changes the scenario to "your own teams" with the drawn organisation in the link. */
   const draw = (next: Org) => {
-    session.setExtra(next);
+    session.setExtra?.(next);
     if (values.org !== 'custom') session.setValues({ org: 'custom' });
   };
 
@@ -100,35 +116,41 @@ export default function ConwaySim() {
         )}
 
         {!configuring && (
-          <RunPanel
-            run={run}
-            heading={`Building with ${orgLabel(values.org)}`}
-            headingRef={session.runHeading}
-            playing={playing}
-            over={reviewing}
-            speed={speed}
-            onPlay={() => send({ type: 'run.play' })}
-            onPause={() => send({ type: 'run.pause' })}
-            onStep={() => send({ type: 'run.step' })}
-            onFinish={() => send({ type: 'run.finish' })}
-            onReorganise={reorganise}
-            onSpeed={(s) => send({ type: 'speed.set', speed: s })}
-            onConfigure={() => send({ type: 'run.configure' })}
-          />
+          <section className="sim-run" aria-labelledby="run-heading">
+            <h3 id="run-heading" ref={session.runHeading} tabIndex={-1}>
+              Building with {orgLabel(values.org)}
+            </h3>
+            {later ? (
+              <later.RunPanel
+                run={run}
+                playing={playing}
+                over={reviewing}
+                speed={speed}
+                onPlay={() => send({ type: 'run.play' })}
+                onPause={() => send({ type: 'run.pause' })}
+                onStep={() => send({ type: 'run.step' })}
+                onFinish={() => send({ type: 'run.finish' })}
+                onReorganise={reorganise}
+                onSpeed={(s) => send({ type: 'speed.set', speed: s })}
+                onConfigure={() => send({ type: 'run.configure' })}
+              />
+            ) : (
+              <p role="status">Loading the run…</p>
+            )}
+          </section>
         )}
 
         {reviewing && (
           <>
-            <Review
-              summary={summary}
-              values={values}
-              seed={seed}
-              prediction={prediction}
-              heading={`All ${run.features.length} features built: ${orgLabel(values.org)}${run.reorganisedAt.length ? ', reorganised' : ''}`}
-              headingRef={session.reviewHeading}
-            />
+            <section className="sim-review" aria-labelledby="review-heading">
+              <h3 id="review-heading" ref={session.reviewHeading} tabIndex={-1}>
+                All {run.features.length} features built: {orgLabel(values.org)}
+                {run.reorganisedAt.length ? ', reorganised' : ''}
+              </h3>
+              {later && <later.Review summary={summary} values={values} seed={seed} prediction={prediction} />}
+            </section>
             <ReviewFooter session={session} missions={conwayMissions} onTryMission={onTry} replayLabel="Replay the same features" />
-            <Compare values={values} seed={seed} played={run} />
+            {later && <later.Compare values={values} seed={seed} played={run} />}
             {showSweep ? (
               <Sweep values={values} org={org} />
             ) : (

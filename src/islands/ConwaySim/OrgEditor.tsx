@@ -164,7 +164,10 @@ export function OrgEditor({ org, onChange, disabled = false, label }: EditorProp
                       onChange={(e) => {
                         const focus = e.target.value === 'none' ? null : (e.target.value as Domain);
                         const next = setFocus(org, i, focus);
-                        change(next, `Team ${i + 1} is now ${teamNames(next)[i]}${focus ? `, organised around ${DOMAIN_WORDS[focus].toLowerCase()}` : ', organised by skill'}.`);
+                        change(
+                          next,
+                          `Team ${i + 1} is now ${teamNames(next)[i]}${focus ? `, organised around ${DOMAIN_WORDS[focus].toLowerCase()}` : ', organised by skill'}.`,
+                        );
                       }}
                     >
                       {DOMAINS.map((d) => (

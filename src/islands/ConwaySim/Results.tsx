@@ -1,14 +1,11 @@
-// After a run: the review (headline tiles, the prediction beside what happened, why), the same dice under another organisation, and the sweep over many seeds.
-import { useMemo, useState, type RefObject } from 'react';
+// After a run, loaded once the island is live (not counted in the page's first load): the review (headline tiles, the prediction beside what happened, why) and the same dice under another organisation.
+import { useMemo, useState } from 'react';
 import { runToEnd } from '../../sim-kit/core/model.ts';
 import { percent } from '../../sim-kit/core/words.ts';
-import { Chart, DataTable, Line } from '../../sim-kit/react/charts.tsx';
-import { useWorkerQuery } from '../../sim-kit/react/use-worker.ts';
-import { model, PRESETS, summarize, type ConwayState, type ConwaySummary, type ConwaySweepRow, type Org, type OrgPreset } from '../../models/conway/index.ts';
+import { model, PRESETS, summarize, type ConwayState, type ConwaySummary, type OrgPreset } from '../../models/conway/index.ts';
 import { conwayParams, type ConwayValues } from '../../schemas/conway-scenario.ts';
-import type { ConwayWorkerRequest } from './sweep.worker.ts';
-import { makeConwayWorker } from './worker.ts';
-import { predictionCheck, PREDICTIONS } from './words.ts';
+import { predictionCheck } from './run-words.ts';
+import { PREDICTIONS } from './words.ts';
 
 const tenth = (n: number | null) => (n === null ? '–' : (Math.round(n * 10) / 10).toLocaleString('en'));
 
@@ -28,11 +25,10 @@ interface ReviewProps {
   values: ConwayValues;
   seed: number;
   prediction: string | null;
-  heading: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
-export function Review({ summary: s, values, seed, prediction, heading, headingRef }: ReviewProps) {
+/** The review's body (the island draws its heading, so focus lands on it even before this part has loaded). */
+export function Review({ summary: s, values, seed, prediction }: ReviewProps) {
   const check = useMemo(() => predictionCheck(values, seed), [values, seed]);
   const guessed = PREDICTIONS.find((p) => p.value === prediction);
   const answer = PREDICTIONS.find((p) => p.value === check.answer)!;
@@ -45,10 +41,7 @@ export function Review({ summary: s, values, seed, prediction, heading, headingR
     ['vertical', 'System in one-area modules', s.verticalShare === null ? '–' : percent(s.verticalShare)],
   ];
   return (
-    <section className="sim-review" aria-labelledby="review-heading">
-      <h3 id="review-heading" ref={headingRef} tabIndex={-1}>
-        {heading}
-      </h3>
+    <>
       <dl className="sim-stats sim-tiles">
         {tiles.map(([key, label, value]) => (
           <div key={key}>
@@ -59,10 +52,10 @@ export function Review({ summary: s, values, seed, prediction, heading, headingR
       </dl>
       {guessed && (
         <p className="sim-prediction" data-prediction={check.answer === prediction ? 'right' : 'wrong'}>
-          <strong>You predicted:</strong> most incidents start {guessed.label.charAt(0).toLowerCase() + guessed.label.slice(1)}.{' '}
-          <strong>On your dice,</strong> with product teams and operations apart behind tickets: {check.devops} incidents where developers hand over to
-          operations, {check.other} between product teams, so the answer is “{answer.label.toLowerCase()}”. In your run: {s.devopsIncidents} and{' '}
-          {s.otherIncidents}. {check.answer === prediction ? 'Your guess was right.' : 'A surprise? Look at the seams list above and compare below.'}
+          <strong>You predicted:</strong> most incidents start {guessed.label.charAt(0).toLowerCase() + guessed.label.slice(1)}. <strong>On your dice,</strong>{' '}
+          with product teams and operations apart behind tickets: {check.devops} incidents where developers hand over to operations, {check.other} between
+          product teams, so the answer is “{answer.label.toLowerCase()}”. In your run: {s.devopsIncidents} and {s.otherIncidents}.{' '}
+          {check.answer === prediction ? 'Your guess was right.' : 'A surprise? Look at the seams list above and compare below.'}
         </p>
       )}
       <p>
@@ -70,7 +63,7 @@ export function Review({ summary: s, values, seed, prediction, heading, headingR
         interface they agreed; through tickets or not at all, it was a place nobody owned, and the incidents gathered there, above all where developers handed
         over to operations. Melvin Conway observed this in 1968; the inverse Conway manoeuvre uses it on purpose, shaping the teams for the system you want.
       </p>
-    </section>
+    </>
   );
 }
 
@@ -119,60 +112,5 @@ export function Compare({ values, seed, played }: { values: ConwayValues; seed: 
         </tbody>
       </table>
     </section>
-  );
-}
-
-export const SWEEP_SEEDS = 100;
-
-/** The top rung: for the learner's teams, incidents as more pairs of teams talk daily; and each named organisation; over many seeds, in a worker. */
-export function Sweep({ values, org }: { values: ConwayValues; org: Org }) {
-  const request: ConwayWorkerRequest = { values, org, seeds: SWEEP_SEEDS };
-  const result = useWorkerQuery<ConwayWorkerRequest, { talk: ConwaySweepRow[]; orgs: ConwaySweepRow[] }>(makeConwayWorker, request, JSON.stringify(request), {
-    timeout: 30_000,
-  });
-  if (result.status !== 'done') {
-    return (
-      <p className="sim-sweep" role="status" data-sweep={result.status}>
-        {result.status === 'pending'
-          ? `Building the same features on ${SWEEP_SEEDS} sets of dice for every organisation…`
-          : `The sweep could not be computed (${result.reason}). The comparison above still holds for your dice.`}
-      </p>
-    );
-  }
-  const { talk, orgs } = result.data;
-  const top = Math.ceil(Math.max(1, ...talk.map((r) => r.incidents)));
-  const last = talk.length - 1;
-  return (
-    <div className="sim-sweep" data-sweep="done">
-      <Chart
-        caption={`Your teams at the start, with more and more pairs of them talking every day (the rest not at all), averaged over ${SWEEP_SEEDS} sets of dice: ${tenth(talk[0]!.incidents)} incidents when no pair talks, ${tenth(talk[last]!.incidents)} when all ${last} pairs do.`}
-        xDomain={[0, last]}
-        yDomain={[0, top]}
-        xTicks={talk.map((_, i) => i)}
-        xLabel="Pairs of teams that talk every day"
-        yLabel="incidents per run (mean)"
-        table={
-          <DataTable
-            caption="Incidents and waiting as more pairs talk"
-            columns={['Pairs talking daily', 'Incidents', 'Dev-ops incidents', 'Seams with no conversation', 'Days waiting per feature']}
-            rows={talk.map((r) => [r.talkingPairs, tenth(r.incidents), tenth(r.devopsIncidents), tenth(r.silentSeams), tenth(r.delayDays)])}
-          />
-        }
-      >
-        {({ x, y }) => (
-          <>
-            <Line points={talk.map((r, i) => [i, r.incidents] as const)} x={x} y={y} />
-            {talk.map((r, i) => (
-              <circle key={i} cx={x(i)} cy={y(r.incidents)} r="4" fill="var(--accent)" />
-            ))}
-          </>
-        )}
-      </Chart>
-      <DataTable
-        caption={`Each named organisation on the same ${SWEEP_SEEDS} sets of dice (means per run)`}
-        columns={['Organisation', 'Teams per feature', 'Days waiting per feature', 'Incidents', 'Dev-ops incidents']}
-        rows={orgs.map((r) => [r.label, tenth(r.teamsPerFeature), tenth(r.delayDays), tenth(r.incidents), tenth(r.devopsIncidents)])}
-      />
-    </div>
   );
 }

@@ -1,13 +1,12 @@
-// The run being played: counters, run controls, the latest feature with its seams, the reorganise panel (the inverse Conway manoeuvre) and the incidents chart.
-import { useRef, useState, type RefObject } from 'react';
+// The run being played (below the heading the island draws): counters, run controls, the latest feature with its seams, the reorganise panel (the inverse Conway manoeuvre) and the incidents chart.
+import { useRef, useState } from 'react';
 import { isOver, presetOrg, PRESETS, summarize, table, teamNames, type ConwayState, type Org, type OrgPreset } from '../../models/conway/index.ts';
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { list, plural } from '../../sim-kit/core/words.ts';
 import { Chart, DataTable, Line } from '../../sim-kit/react/charts.tsx';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { Architecture } from './Architecture.tsx';
-import { OrgPicture } from './OrgEditor.tsx';
-import { OrgEditor } from './OrgEditor.tsx';
+import { OrgEditor, OrgPicture } from './OrgEditor.tsx';
 import { describeOrg } from './words.ts';
 
 const days = (d: number | null) => (d === null ? '–' : `${(Math.round(d * 10) / 10).toLocaleString('en')} d`);
@@ -15,8 +14,6 @@ const tenth = (n: number | null) => (n === null ? '–' : (Math.round(n * 10) / 
 
 interface Props {
   run: ConwayState;
-  heading: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
   playing: boolean;
   over: boolean;
   speed: Speed;
@@ -49,7 +46,12 @@ function LatestFeature({ run }: { run: ConwayState }) {
         <ul>
           {b.seams.map((s) => (
             <li key={s.slot} data-incident={s.incident ? 'yes' : 'no'}>
-              {s.a} meets {s.b} ({s.talk === 'same' ? 'one team, split code' : s.talk === 'none' ? 'teams that do not talk' : `teams that talk ${s.talk === 'daily' ? 'daily' : 'through tickets'}`}
+              {s.a} meets {s.b} (
+              {s.talk === 'same'
+                ? 'one team, split code'
+                : s.talk === 'none'
+                  ? 'teams that do not talk'
+                  : `teams that talk ${s.talk === 'daily' ? 'daily' : 'through tickets'}`}
               ): {s.incident ? <strong className="seam-bad">incident: {s.incident}</strong> : 'no incident'}
             </li>
           ))}
@@ -123,10 +125,7 @@ export function RunPanel(props: Props) {
     requestAnimationFrame(() => reorgButton.current?.focus());
   };
   return (
-    <section className="sim-run" aria-labelledby="run-heading">
-      <h3 id="run-heading" ref={props.headingRef} tabIndex={-1}>
-        {props.heading}
-      </h3>
+    <>
       <dl className="sim-stats">
         {stats.map(([key, label, value]) => (
           <div key={key}>
@@ -168,8 +167,8 @@ export function RunPanel(props: Props) {
             Reorganise after feature {run.built}: the inverse Conway manoeuvre
           </h4>
           <p>
-            Shape the teams for the system you want. People move at once; the code does not. A part moves to a new team only after that team has worked on
-            it a few times, so the architecture follows over the next features.
+            Shape the teams for the system you want. People move at once; the code does not. A part moves to a new team only after that team has worked on it a
+            few times, so the architecture follows over the next features.
           </p>
           <div className="sim-controls" role="group" aria-label="Start from a named organisation">
             {(Object.keys(PRESETS) as OrgPreset[]).map((p) => (
@@ -205,6 +204,6 @@ export function RunPanel(props: Props) {
         <Architecture run={run} />
       </div>
       <IncidentsChart run={run} />
-    </section>
+    </>
   );
 }

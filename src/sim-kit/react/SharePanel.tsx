@@ -1,6 +1,6 @@
 // "Instructor and sharing": the exact link with a lazily loaded QR code, a challenge builder, and what every parameter means.
 import { Suspense, lazy, useState } from 'react';
-import { describeFields, scenarioToQuery, type Fields, type Scenario } from '../core/fields.ts';
+import { describeFields, type Fields, type Scenario } from '../core/fields.ts';
 
 const Qr = lazy(() => import('./Qr.tsx'));
 
@@ -11,9 +11,10 @@ interface Props<F extends Fields> {
   pageUrl: string;
   /** Whether this page was opened from a challenge link: its locks stay, and no new challenge is built here. */
   challenge: boolean;
-  /** Parameters the sim's link holds besides its fields (a drawn organisation), and what they mean. */
-  extraParams?: Readonly<Record<string, string>>;
-  extraDocs?: ReadonlyArray<{ param: string; description: string; allowed: string; fallback: string }>;
+  /** The scenario's canonical query (with any part the sim keeps besides its fields). */
+  query: string;
+  /** Rows for the parameters a sim's link holds besides its fields. */
+  docs?: ReadonlyArray<{ param: string; description: string; allowed: string; fallback: string }>;
 }
 
 function CopyButton({ text, what }: { text: string; what: string }) {
@@ -37,7 +38,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
   );
 }
 
-export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, extraParams = {}, extraDocs = [] }: Props<F>) {
+export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, query, docs = [] }: Props<F>) {
   const [open, setOpen] = useState(false);
   const [locks, setLocks] = useState<string[]>([]);
   const lockable = [
@@ -46,10 +47,10 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
       .filter(([, f]) => f.lockable !== false)
       .map(([name]) => name),
   ];
-  const shared = challenge ? scenario : { ...scenario, locked: locks as Scenario<F>['locked'] };
-  const query = new URLSearchParams(scenarioToQuery(fields, shared));
-  for (const [name, value] of Object.entries(extraParams)) query.set(name, value);
-  const url = `${pageUrl}?${query.toString()}`;
+  // A challenge link keeps its own locks (already in the query); otherwise the locks ticked here are added.
+  const shared = new URLSearchParams(query);
+  if (!challenge && locks.length) shared.set('lock', locks.join(','));
+  const url = `${pageUrl}?${shared}`;
   return (
     <details className="sim-share" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Instructor and sharing</summary>
@@ -101,7 +102,7 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
             </tr>
           </thead>
           <tbody>
-            {[...describeFields(fields), ...extraDocs].map((row) => (
+            {[...describeFields(fields), ...docs].map((row) => (
               <tr key={row.param}>
                 <th scope="row">
                   <code>{row.param}</code>

@@ -113,8 +113,8 @@ export function SetupForm<F extends Fields, V, S>(props: SetupProps<F, V, S>) {
         scenario={session.scenario}
         pageUrl={session.pageUrl}
         challenge={session.challenge}
-        extraParams={session.extraParams}
-        extraDocs={session.extraDocs}
+        query={session.query}
+        docs={session.docs}
       />
     </form>
   );

@@ -9,20 +9,20 @@ import type { RunContext, RunMachineOptions, Speed } from '../machine/run.machin
 import { downloadText } from '../../lib/download.ts';
 import { useFocusWhen, useNarration } from './hooks.ts';
 import { useActor } from './use-actor.ts';
-import { useScenario, type ScenarioExtra } from './use-scenario.ts';
+import { useScenario, type ScenarioHook } from './use-scenario.ts';
 import { useSimRecord } from './use-sim-record.ts';
 
 /** Everything the session needs to know about one sim; the island adds only its own pictures and controls. */
-/** `MV` is the values the missions read, when the model types them itself (a subset of the fields' values); `X` the link's extra part, if any. */
+/** `MV` is the values the missions read, when the model types them itself (a subset of the fields' values); `X` what the link holds besides the fields. */
 export interface SimSpec<F extends Fields, P, S, A, Sum, MV = Values<F>, X = undefined> {
   id: string;
   fields: F;
   /** The sim's run machine (createRunMachine over its model) and the run options it was made with. */
   machine: AnyStateMachine;
   run: RunMachineOptions<S, A>;
-  params: (values: Values<F>, extra: X) => P;
-  /** What the link holds besides the fields, for a sim that needs more (the Conway sim's drawn organisation). */
-  extra?: ScenarioExtra<F, X>;
+  params: (values: Values<F>, extra?: X) => P;
+  /** For a link that holds more than the fields (withExtra from use-scenario-extra.ts); useScenario otherwise. */
+  scenario?: ScenarioHook<F, X>;
   summarize: (run: S) => Sum;
   code: CodeSpec<Values<F>, Sum>;
   missions: ReadonlyArray<Mission<MV, S>>;
@@ -40,7 +40,8 @@ export const randomUnit = (): number => crypto.getRandomValues(new Uint32Array(1
 
 /** `start` gives values the page opens with when its link does not set them. */
 export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>(spec: SimSpec<F, P, S, A, Sum, MV, X>, start: Partial<Values<F>> = {}) {
-  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge, extra, setExtra } = useScenario(spec.fields, start, spec.extra);
+  const useSimScenario = spec.scenario ?? (useScenario as ScenarioHook<F, X>);
+  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge, extra, setExtra, docs } = useSimScenario(spec.fields, start);
   const { seed, values } = scenario;
   // Keyed by content, so a setting that does not reach the model (a comparison's choice) never restarts the run.
   const paramsKey = JSON.stringify(spec.params(values, extra));
@@ -125,12 +126,9 @@ export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>
     challenge,
     seed,
     values,
-    /** The link's extra part and its setter (for a sim with one). */
     extra,
     setExtra,
-    /** The extra part as link parameters, and rows describing them, for the share panel. */
-    extraParams: spec.extra?.write(extra, scenario) ?? {},
-    extraDocs: spec.extra?.docs ?? [],
+    docs,
     params,
     locked: new Set<string>(scenario.locked),
     send: send as (event: { type: string; [key: string]: unknown }) => void,
