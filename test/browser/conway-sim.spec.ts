@@ -93,7 +93,9 @@ test('a bad custom organisation and a bad number are named, and the rest of the 
   expect(problems).toEqual([]);
 });
 
-test('keeps the comparison and the sweep hidden until a run ends, then compares on the same dice, sweeps in a worker and exports JSON and CSV', async ({ page }) => {
+test('keeps the comparison and the sweep hidden until a run ends, then compares on the same dice, sweeps in a worker and exports JSON and CSV', async ({
+  page,
+}) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   const sim = await open(page, '?seed=9&features=12&org=silos');
@@ -119,7 +121,9 @@ test('keeps the comparison and the sweep hidden until a run ends, then compares 
   expect(run.actions).toHaveLength(12);
   const csv = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const lines = readFileSync(await (await csv).path(), 'utf8').trim().split('\r\n');
+  const lines = readFileSync(await (await csv).path(), 'utf8')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('feature,area,calls another area,teams,team names,waiting (days),lead time (days),seams,dev-ops incidents,other incidents');
   expect(lines).toHaveLength(13);
 });

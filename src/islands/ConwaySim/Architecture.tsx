@@ -8,6 +8,8 @@ import { describeArchitecture, LAYER_WORDS, ownerGrid, SEAM_WORDS } from './run-
 
 /** Light fills with dark text, readable in either theme; a module keeps its fill for the whole run (by its id). */
 const FILLS = ['#cfe3ff', '#ffe0b3', '#d4f0d0', '#f3d1ef', '#fff2a8', '#c9f0ee', '#e6dcff', '#ffd6d6'];
+/** Shorter team names for narrow cells (the table beneath keeps the full names). */
+const SHORT: Record<string, string> = { Operations: 'Ops', 'Front end': 'Front', 'Back end': 'Back', Accounts: 'Accts' };
 const fillFor = (moduleId: string, legacy: boolean) => {
   if (legacy) return '#dddddd';
   let h = 0;
@@ -21,7 +23,7 @@ export function Architecture({ run }: { run: ConwayState }) {
   const width = Math.max(300, useWidth(box, 560));
   const grid = ownerGrid(run);
   const { modules, edges } = architecture(run);
-  const label = 74;
+  const label = width < 420 ? 66 : 74;
   const head = 24;
   const rowH = 46;
   const colW = (width - label) / LAYERS.length;
@@ -55,7 +57,7 @@ export function Architecture({ run }: { run: ConwayState }) {
                       strokeDasharray={c.module && !c.legacy ? undefined : '4 3'}
                     />
                     <text x={(colW - 4) / 2} y={c.legacy ? 17 : 26} textAnchor="middle" fill={c.module ? '#111111' : 'var(--muted)'}>
-                      {c.name ?? 'not built'}
+                      {c.name ? (colW < 84 ? (SHORT[c.name] ?? c.name) : c.name) : colW < 84 ? '—' : 'not built'}
                     </text>
                     {c.legacy && (
                       <text x={(colW - 4) / 2} y={34} textAnchor="middle" fill="#111111">

@@ -106,6 +106,9 @@ export default function ConwaySim() {
             more="features, what features touch, incident chances, how settled code is, seed"
           >
             <p className="muted">{values.org === 'custom' ? 'Your own teams, as drawn below.' : PRESETS[values.org as OrgPreset].description}</p>
+            <p className="muted" data-custom-doc>
+              In a shared link, <code>org=custom</code> and <code>{conwayExtra.docs[0]!.param}</code> carry your own teams. {conwayExtra.docs[0]!.description}
+            </p>
             <OrgEditor
               org={org}
               onChange={draw}

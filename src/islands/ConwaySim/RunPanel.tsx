@@ -2,12 +2,12 @@
 import { useRef, useState } from 'react';
 import { isOver, presetOrg, PRESETS, summarize, table, teamNames, type ConwayState, type Org, type OrgPreset } from '../../models/conway/index.ts';
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
-import { list, plural } from '../../sim-kit/core/words.ts';
+import { plural } from '../../sim-kit/core/words.ts';
 import { Chart, DataTable, Line } from '../../sim-kit/react/charts.tsx';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { Architecture } from './Architecture.tsx';
 import { OrgEditor, OrgPicture } from './OrgEditor.tsx';
-import { describeOrg } from './words.ts';
+import { describeOrg, list } from './words.ts';
 
 const days = (d: number | null) => (d === null ? '–' : `${(Math.round(d * 10) / 10).toLocaleString('en')} d`);
 const tenth = (n: number | null) => (n === null ? '–' : (Math.round(n * 10) / 10).toLocaleString('en'));

@@ -4,7 +4,7 @@ import { plural } from '../../sim-kit/core/words.ts';
 import { architecture, DOMAIN_WORDS, DOMAINS, LAYERS, model, summarize, type ConwayState, type Layer } from '../../models/conway/index.ts';
 import { conwayParams, type ConwayValues } from '../../schemas/conway-scenario.ts';
 
-export const LAYER_WORDS: Readonly<Record<Layer, string>> = { ui: 'Screens', service: 'Service', data: 'Data', run: 'Running it' };
+export const LAYER_WORDS: Readonly<Record<Layer, string>> = { ui: 'Screens', service: 'Service', data: 'Data', run: 'Running' };
 /** A seam between two modules, by how their teams talk. */
 export const SEAM_WORDS = {
   daily: 'an interface; the teams talk every day',

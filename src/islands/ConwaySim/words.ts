@@ -1,6 +1,9 @@
 // Pure wording for the Conway island's setup: an organisation in sentences (the picture's text alternative) and the prediction's choices.
-import { list, plural } from '../../sim-kit/core/words.ts';
+import { plural } from '../../sim-kit/core/words.ts';
 import { person, teamNames, type Org } from '../../models/conway/index.ts';
+
+/** "a", "a and b", "a, b and c" (the kit's words.list, kept local so the sim pages' shared chunk keeps its exports). */
+export const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** The people of a team by first name, in roster order. */
 export const memberNames = (org: Org, team: number) => org.teams[team]!.members.map((m) => person(m).name);

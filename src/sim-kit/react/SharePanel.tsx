@@ -13,8 +13,6 @@ interface Props<F extends Fields> {
   challenge: boolean;
   /** The scenario's canonical query (with any part the sim keeps besides its fields). */
   query: string;
-  /** Rows for the parameters a sim's link holds besides its fields. */
-  docs?: ReadonlyArray<{ param: string; description: string; allowed: string; fallback: string }>;
 }
 
 function CopyButton({ text, what }: { text: string; what: string }) {
@@ -38,7 +36,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
   );
 }
 
-export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, query, docs = [] }: Props<F>) {
+export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, query }: Props<F>) {
   const [open, setOpen] = useState(false);
   const [locks, setLocks] = useState<string[]>([]);
   const lockable = [
@@ -47,10 +45,8 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
       .filter(([, f]) => f.lockable !== false)
       .map(([name]) => name),
   ];
-  // A challenge link keeps its own locks (already in the query); otherwise the locks ticked here are added.
-  const shared = new URLSearchParams(query);
-  if (!challenge && locks.length) shared.set('lock', locks.join(','));
-  const url = `${pageUrl}?${shared}`;
+  // A challenge link keeps its own locks (already in the query); otherwise the locks ticked here are added, encoded as URLSearchParams would.
+  const url = `${pageUrl}?${query}${challenge || !locks.length ? '' : `&lock=${locks.join('%2C')}`}`;
   return (
     <details className="sim-share" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Instructor and sharing</summary>
@@ -102,7 +98,7 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
             </tr>
           </thead>
           <tbody>
-            {[...describeFields(fields), ...docs].map((row) => (
+            {describeFields(fields).map((row) => (
               <tr key={row.param}>
                 <th scope="row">
                   <code>{row.param}</code>

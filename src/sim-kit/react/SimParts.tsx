@@ -108,14 +108,7 @@ export function SetupForm<F extends Fields, V, S>(props: SetupProps<F, V, S>) {
           <SeedInput session={session} />
         </div>
       </details>
-      <SharePanel
-        fields={fields}
-        scenario={session.scenario}
-        pageUrl={session.pageUrl}
-        challenge={session.challenge}
-        query={session.query}
-        docs={session.docs}
-      />
+      <SharePanel fields={fields} scenario={session.scenario} pageUrl={session.pageUrl} challenge={session.challenge} query={session.query} />
     </form>
   );
 }

@@ -13,7 +13,7 @@ export interface ScenarioExtra<F extends Fields, X> {
   read: (query: URLSearchParams, scenario: Scenario<F>) => { value: X; problems: Problem[] };
   /** Its parameters for the canonical query, given the scenario (none when the scenario does not use it). */
   write: (value: X, scenario: Scenario<F>) => Record<string, string>;
-  /** Rows for the share panel's table of parameters. */
+  /** What its parameters mean, for the sim to show its instructors (the share panel's table lists the fields only). */
   docs: ReadonlyArray<{ param: string; description: string; allowed: string; fallback: string }>;
 }
 
@@ -71,7 +71,6 @@ export function withExtra<F extends Fields, X>(extra: ScenarioExtra<F, X>): Scen
       query: extraQuery(base.query, extra, value, base.scenario),
       extra: value,
       setExtra: setValue,
-      docs: extra.docs,
     };
   };
 }

@@ -25,8 +25,6 @@ export interface ScenarioState<F extends Fields, X = undefined> {
   /** What the link holds besides the fields, for a sim whose scenario hook reads more (see use-scenario-extra.ts). */
   extra?: X;
   setExtra?: (next: X) => void;
-  /** Rows describing the extra parameters, for the share panel. */
-  docs?: ReadonlyArray<{ param: string; description: string; allowed: string; fallback: string }>;
 }
 
 /** The hook a session reads its scenario with: this module's useScenario, or one that also reads an extra part of the link. */

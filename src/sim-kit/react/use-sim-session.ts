@@ -41,7 +41,7 @@ export const randomUnit = (): number => crypto.getRandomValues(new Uint32Array(1
 /** `start` gives values the page opens with when its link does not set them. */
 export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>(spec: SimSpec<F, P, S, A, Sum, MV, X>, start: Partial<Values<F>> = {}) {
   const useSimScenario = spec.scenario ?? (useScenario as ScenarioHook<F, X>);
-  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge, extra, setExtra, docs } = useSimScenario(spec.fields, start);
+  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge, extra, setExtra } = useSimScenario(spec.fields, start);
   const { seed, values } = scenario;
   // Keyed by content, so a setting that does not reach the model (a comparison's choice) never restarts the run.
   const paramsKey = JSON.stringify(spec.params(values, extra));
@@ -128,7 +128,6 @@ export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>
     values,
     extra,
     setExtra,
-    docs,
     params,
     locked: new Set<string>(scenario.locked),
     send: send as (event: { type: string; [key: string]: unknown }) => void,
