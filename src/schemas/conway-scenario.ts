@@ -1,5 +1,4 @@
 // The Conway scenario: its fields (organisation preset, features, shares, incident rates), the custom organisation text, and the params they give the model.
-import * as z from 'zod/mini';
 import { defineFields, parseScenario, quote, scenarioToQuery, type Problem, type Scenario, type Values } from '../sim-kit/core/fields.ts';
 import { MAX_ORG_TEXT, orgToText, parseOrg, presetOrg, PRESETS, type Org, type OrgPreset } from '../models/conway/org.ts';
 import type { ConwayParams } from '../models/conway/types.ts';
@@ -56,16 +55,12 @@ export type ConwayValues = Values<typeof conwayFields>;
 /** The URL parameter that holds a custom organisation's compact text. */
 export const CUSTOM_PARAM = 'custom';
 
-/** Reads a custom organisation's compact text; the message names what is wrong (a person twice, a missing person, a bad link). */
-export const orgSchema = z.pipe(
-  z.string().check(z.maxLength(MAX_ORG_TEXT, `must be at most ${MAX_ORG_TEXT} characters`)),
-  z.transform((text: string, ctx): Org => {
-    const parsed = parseOrg(text);
-    if (parsed.ok) return parsed.org;
-    ctx.issues.push({ code: 'custom', message: parsed.error, input: text });
-    return z.NEVER;
-  }),
-);
+/** Reads a custom organisation’s compact text (no schema library, so the sim page stays small): the org, or why not, in words. */
+export function readCustomOrg(text: string): { ok: true; org: Org } | { ok: false; why: string } {
+  if (text.length > MAX_ORG_TEXT) return { ok: false, why: `must be at most ${MAX_ORG_TEXT} characters` };
+  const parsed = parseOrg(text);
+  return parsed.ok ? parsed : { ok: false, why: parsed.error };
+}
 
 /** The organisation a scenario names: a preset, or the custom one (the dev-and-ops preset when custom is chosen without one). */
 export function orgOf(values: ConwayValues, custom: Org | null): Org {
@@ -99,10 +94,10 @@ export function parseConwayScenario(search: string | URLSearchParams): { scenari
         message: `“org” is custom but “${CUSTOM_PARAM}” gives no teams; using ${PRESETS['dev-and-ops'].label.toLowerCase()} instead.`,
       });
     } else {
-      const result = orgSchema.safeParse(raw.trim());
-      if (result.success) custom = result.data;
+      const result = readCustomOrg(raw.trim());
+      if (result.ok) custom = result.org;
       else {
-        const why = result.error.issues[0]?.message ?? 'is not valid';
+        const why = result.why;
         problems.push({
           param: CUSTOM_PARAM,
           message: `“${CUSTOM_PARAM}” ${why.startsWith('must') ? why : `is not a valid organisation: ${why}`} (got ${quote(raw)}); using ${PRESETS['dev-and-ops'].label.toLowerCase()} instead.`,

@@ -3,6 +3,7 @@ import type { CodeSpec } from '../sim-kit/core/result-code.ts';
 import type { BestRule } from '../lib/best-run.ts';
 import { batchCode } from './batch.ts';
 import { dashboardCode } from './dashboard.ts';
+import { conwayCode } from './conway.ts';
 import { driftCode } from './drift.ts';
 import { flagsCode } from './flags.ts';
 import { handoffCode } from './handoff.ts';
@@ -213,6 +214,23 @@ export const SIMS: readonly SimEntry[] = [
       R: 'restart',
     },
     chart: capstoneChart,
+  },
+  {
+    id: 'conway',
+    title: 'Conway’s law: you ship your org chart',
+    lessons: ['conway'],
+    missions: 4,
+    code: conwayCode as unknown as CodeSpec<never, never>,
+    projectorKeys: { P: 'play or pause', N: 'next feature', F: 'build the rest', O: 'reorganise into DevOps product teams', R: 'restart' },
+    chart: {
+      caption: 'Incidents at the dev-ops seam against teams per feature, one point per learner and a shape per starting organisation',
+      xLabel: 'Teams per feature',
+      yLabel: 'dev-ops incidents',
+      x: (v) => (v.teams ? (v.teams - 1) / 100 : null),
+      y: (v) => (v.teams ? (v.devops ?? null) : null),
+      group: (v) =>
+        `${['Operations apart', 'Silos', 'Platform team', 'DevOps teams', 'Their own teams'][v.org ?? 0] ?? 'Other'}${v.reorgs ? ', reorganised' : ''}`,
+    },
   },
 ];
 

@@ -1,6 +1,6 @@
 // "Instructor and sharing": the exact link with a lazily loaded QR code, a challenge builder, and what every parameter means.
 import { Suspense, lazy, useState } from 'react';
-import { describeFields, scenarioToQuery, type Fields, type Scenario } from '../core/fields.ts';
+import { describeFields, type Fields, type Scenario } from '../core/fields.ts';
 
 const Qr = lazy(() => import('./Qr.tsx'));
 
@@ -11,6 +11,8 @@ interface Props<F extends Fields> {
   pageUrl: string;
   /** Whether this page was opened from a challenge link: its locks stay, and no new challenge is built here. */
   challenge: boolean;
+  /** The scenario's canonical query (with any part the sim keeps besides its fields). */
+  query: string;
 }
 
 function CopyButton({ text, what }: { text: string; what: string }) {
@@ -34,7 +36,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
   );
 }
 
-export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge }: Props<F>) {
+export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, query }: Props<F>) {
   const [open, setOpen] = useState(false);
   const [locks, setLocks] = useState<string[]>([]);
   const lockable = [
@@ -43,8 +45,8 @@ export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challe
       .filter(([, f]) => f.lockable !== false)
       .map(([name]) => name),
   ];
-  const shared = challenge ? scenario : { ...scenario, locked: locks as Scenario<F>['locked'] };
-  const url = `${pageUrl}?${scenarioToQuery(fields, shared)}`;
+  // A challenge link keeps its own locks (already in the query); otherwise the locks ticked here are added, encoded as URLSearchParams would.
+  const url = `${pageUrl}?${query}${challenge || !locks.length ? '' : `&lock=${locks.join('%2C')}`}`;
   return (
     <details className="sim-share" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Instructor and sharing</summary>

@@ -12,7 +12,7 @@ import { randomUnit, type useSimSession } from './use-sim-session.ts';
 
 // The session's shape, whatever the sim: the parts read only what every session has.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnySession = ReturnType<typeof useSimSession<any, any, any, any, any, any>>;
+type AnySession = ReturnType<typeof useSimSession<any, any, any, any, any, any, any>>;
 
 /** One setting as a labelled input that follows the scenario and respects the instructor's lock. */
 export function SettingInput({ session, name, as }: { session: AnySession; name: string; as?: 'box' | 'slider' }) {
@@ -108,7 +108,7 @@ export function SetupForm<F extends Fields, V, S>(props: SetupProps<F, V, S>) {
           <SeedInput session={session} />
         </div>
       </details>
-      <SharePanel fields={fields} scenario={session.scenario} pageUrl={session.pageUrl} challenge={session.challenge} />
+      <SharePanel fields={fields} scenario={session.scenario} pageUrl={session.pageUrl} challenge={session.challenge} query={session.query} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ export function mergeQuery(current: string, query: string, fields: Fields): stri
   return merged.toString();
 }
 
-export interface ScenarioState<F extends Fields> {
+export interface ScenarioState<F extends Fields, X = undefined> {
   scenario: Scenario<F>;
   setScenario: (next: Scenario<F>) => void;
   problems: Problem[];
@@ -22,7 +22,13 @@ export interface ScenarioState<F extends Fields> {
   ready: boolean;
   /** Whether the scenario's locks came from the link (a challenge): the learner cannot lift them. */
   challenge: boolean;
+  /** What the link holds besides the fields, for a sim whose scenario hook reads more (see use-scenario-extra.ts). */
+  extra?: X;
+  setExtra?: (next: X) => void;
 }
+
+/** The hook a session reads its scenario with: this module's useScenario, or one that also reads an extra part of the link. */
+export type ScenarioHook<F extends Fields, X = undefined> = (fields: F, start: Partial<Values<F>>) => ScenarioState<F, X>;
 
 /** `start` gives values a page opens with when its link does not set them (the agile lesson opens the handoff sim on its agile preset). */
 export function useScenario<F extends Fields>(fields: F, start: Partial<Values<F>> = {}): ScenarioState<F> {

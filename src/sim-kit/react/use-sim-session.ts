@@ -9,18 +9,20 @@ import type { RunContext, RunMachineOptions, Speed } from '../machine/run.machin
 import { downloadText } from '../../lib/download.ts';
 import { useFocusWhen, useNarration } from './hooks.ts';
 import { useActor } from './use-actor.ts';
-import { useScenario } from './use-scenario.ts';
+import { useScenario, type ScenarioHook } from './use-scenario.ts';
 import { useSimRecord } from './use-sim-record.ts';
 
 /** Everything the session needs to know about one sim; the island adds only its own pictures and controls. */
-/** `MV` is the values the missions read, when the model types them itself (a subset of the fields' values). */
-export interface SimSpec<F extends Fields, P, S, A, Sum, MV = Values<F>> {
+/** `MV` is the values the missions read, when the model types them itself (a subset of the fields' values); `X` what the link holds besides the fields. */
+export interface SimSpec<F extends Fields, P, S, A, Sum, MV = Values<F>, X = undefined> {
   id: string;
   fields: F;
   /** The sim's run machine (createRunMachine over its model) and the run options it was made with. */
   machine: AnyStateMachine;
   run: RunMachineOptions<S, A>;
-  params: (values: Values<F>) => P;
+  params: (values: Values<F>, extra?: X) => P;
+  /** For a link that holds more than the fields (withExtra from use-scenario-extra.ts); useScenario otherwise. */
+  scenario?: ScenarioHook<F, X>;
   summarize: (run: S) => Sum;
   code: CodeSpec<Values<F>, Sum>;
   missions: ReadonlyArray<Mission<MV, S>>;
@@ -37,11 +39,12 @@ export type SimPhase = 'configure' | 'running' | 'decision' | 'review';
 export const randomUnit = (): number => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
 /** `start` gives values the page opens with when its link does not set them. */
-export function useSimSession<F extends Fields, P, S, A, Sum, MV>(spec: SimSpec<F, P, S, A, Sum, MV>, start: Partial<Values<F>> = {}) {
-  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge } = useScenario(spec.fields, start);
+export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>(spec: SimSpec<F, P, S, A, Sum, MV, X>, start: Partial<Values<F>> = {}) {
+  const useSimScenario = spec.scenario ?? (useScenario as ScenarioHook<F, X>);
+  const { scenario, setScenario, problems, dismissProblems, query, ready, challenge, extra, setExtra } = useSimScenario(spec.fields, start);
   const { seed, values } = scenario;
   // Keyed by content, so a setting that does not reach the model (a comparison's choice) never restarts the run.
-  const paramsKey = JSON.stringify(spec.params(values));
+  const paramsKey = JSON.stringify(spec.params(values, extra));
   const params = useMemo(() => JSON.parse(paramsKey) as P, [paramsKey]);
   const [snapshot, send, actor] = useActor(spec.machine, { seed, params });
   const context = snapshot.context as RunContext<P, S, A>;
@@ -123,6 +126,8 @@ export function useSimSession<F extends Fields, P, S, A, Sum, MV>(spec: SimSpec<
     challenge,
     seed,
     values,
+    extra,
+    setExtra,
     params,
     locked: new Set<string>(scenario.locked),
     send: send as (event: { type: string; [key: string]: unknown }) => void,
