@@ -31,6 +31,9 @@ import { flagsCode } from '../../../src/sims/flags.ts';
 import { model as capstoneModel, summarize as capstoneSummary } from '../../../src/models/capstone/model.ts';
 import { capstoneFields, capstoneParams } from '../../../src/schemas/capstone-scenario.ts';
 import { capstoneCode } from '../../../src/sims/capstone.ts';
+import { model as conwayModel, summarize as conwaySummary } from '../../../src/models/conway/model.ts';
+import { conwayFields, conwayParams } from '../../../src/schemas/conway-scenario.ts';
+import { conwayCode } from '../../../src/sims/conway.ts';
 import { SIMS } from '../../../src/sims/registry.ts';
 
 interface Golden<F extends Fields, P, S, Sum> {
@@ -51,6 +54,7 @@ const GOLDEN = [
   golden({ fields: testsFields, params: testsSimParams, model: testsModel, summarize: testsSummary, code: testsCode }),
   golden({ fields: flagsFields, params: flagsParams, model: flagsModel, summarize: flagsSummary, code: flagsCode }),
   golden({ fields: capstoneFields, params: capstoneParams, model: capstoneModel, summarize: capstoneSummary, code: capstoneCode }),
+  golden({ fields: conwayFields, params: (v) => conwayParams(v), model: conwayModel, summarize: conwaySummary, code: conwayCode }),
   golden({ fields: provisionFields, params: provisionParams, model: provisionModel, summarize: provisionOutcome, code: provisionCode }),
 ];
 
@@ -73,6 +77,7 @@ describe('the golden default runs', () => {
     expect({ ...Object.fromEntries(GOLDEN.map((g) => [g.code.sim, defaultCode(g)])), db: dashboardDefault() }).toMatchInlineSnapshot(`
       {
         "b": "SS2-b-1-0hxdea-0000-3.k.78.6x.3.2.0.uu.rv.3-177me",
+        "c": "SS2-c-1-1hl3jx-0000-0.0.6f.8y.h5.c.9.24-13yq7",
         "cq": "SS2-cq-1-12cv4z-0000-0.0.0.0.0.0.0.0.0.3.0.1cc.3.0.3.3.0.2y-1y3nr",
         "db": "SS2-db-1-0vpnqs-0000-0.o.3.0.1.2.1.2.4.1jl-0l5ei",
         "dr": "SS2-dr-1-0kv8gv-0000-0.g.0.7.e.1lt.8c.0-115ky",
