@@ -1,7 +1,7 @@
 // Pure quiz logic: the pass mark, first-attempt scoring, verdict wording, and each learner's seeded choice order.
 import type { Progress } from '../schemas/progress.ts';
 import { recordAnswer } from './progress.ts';
-import { streamSeed } from '../sim-kit/core/random.ts';
+import { streamSeed } from '../sim-kit/core/stream-seed.ts';
 
 /** Where each learner's shuffle seed lives in localStorage, apart from progress. */
 export const LEARNER_SEED_KEY = 'ship-small:learner-seed';

@@ -1,5 +1,5 @@
 // The batch-size island: predict, set up, play a quarter, review it, compare on the same dice, sweep; the kit does the plumbing.
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { batchMachine } from '../../machines/batch.machine.ts';
 import { batchMissions, narrate, summarize, table, type BatchAction, type BatchState, type MissionValues } from '../../models/batch/index.ts';
 import { batchFields, batchParams, describePolicy, SUITES, type BatchValues } from '../../schemas/batch-scenario.ts';
@@ -10,12 +10,15 @@ import { ReviewFooter, RunExports, SetupForm } from '../../sim-kit/react/SimPart
 import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
-import { PREDICTIONS, Review } from './Review.tsx';
+import { PREDICTIONS } from './predictions.ts';
 import { RiskChart } from './RiskChart.tsx';
 import { RunView } from './RunView.tsx';
 import { Timeline } from './Timeline.tsx';
 
-// The comparison and the sweep appear only after a run: they load then, keeping the lesson's first load small.
+// The review, the comparison and the sweep appear only after a run: the review starts loading when a run starts, so it is
+// there (and its heading can take focus) when the run ends, and none of them weighs on the lesson's first load.
+const loadReview = () => import('./Review.tsx');
+const Review = lazy(() => loadReview().then((m) => ({ default: m.Review })));
 const Compare = lazy(() => import('./Compare.tsx').then((m) => ({ default: m.Compare })));
 const Sweep = lazy(() => import('./Sweep.tsx').then((m) => ({ default: m.Sweep })));
 
@@ -50,6 +53,10 @@ export default function BatchSim() {
     s: () => session.act({ type: 'ship' }),
     r: () => send({ type: reviewing ? 'run.replay' : 'run.configure' }),
   });
+
+  useEffect(() => {
+    if (!configuring) void loadReview();
+  }, [configuring]);
 
   const suite = values.defect === SUITES.strong ? 'strong' : values.defect === SUITES.weak ? 'weak' : 'custom';
 
@@ -130,7 +137,9 @@ export default function BatchSim() {
 
         {reviewing && (
           <>
-            <Review run={run} summary={summary} values={values} seed={seed} prediction={prediction} headingRef={session.reviewHeading} />
+            <Suspense fallback={<p className="muted">Loading the review…</p>}>
+              <Review run={run} summary={summary} values={values} seed={seed} prediction={prediction} headingRef={session.reviewHeading} />
+            </Suspense>
             <ReviewFooter session={session} missions={batchMissions} onTryMission={onTry} replayLabel="Replay the same quarter" />
             <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
               <Compare values={values} seed={seed} played={run} onOtherChange={(vs) => session.setValues({ vs })} />

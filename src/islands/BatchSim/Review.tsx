@@ -7,12 +7,7 @@ import { BANDS_YEAR, KEY_INFO } from '../../models/dora/bands.ts';
 import { duration, hours, percent, workingDays } from '../../sim-kit/core/words.ts';
 import { learnerRecovery } from './Compare.tsx';
 import { BandBadge, Scorecard } from './Scorecard.tsx';
-
-export const PREDICTIONS = [
-  { value: 'daily', label: 'The team that deploys every day' },
-  { value: 'quarterly', label: 'The team that deploys once a quarter' },
-  { value: 'same', label: 'About the same' },
-] as const;
+import { PREDICTIONS } from './predictions.ts';
 
 interface Props {
   run: BatchState;

@@ -1,5 +1,5 @@
 // The Conway's-law island: predict, put people into teams and draw who talks to whom, build features and watch the architecture copy the teams, reorganise, review, compare, sweep.
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { conwayMachine } from '../../machines/conway.machine.ts';
 import {
   conwayMissions,
@@ -21,9 +21,11 @@ import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
 import { withExtra } from '../../sim-kit/react/use-scenario-extra.ts';
 import { OrgEditor } from './OrgEditor.tsx';
-import { Sweep } from './Sweep.tsx';
 import { PREDICTIONS } from './words.ts';
 import './conway-sim.css';
+
+// The sweep is asked for after a run: it loads then.
+const Sweep = lazy(() => import('./Sweep.tsx').then((m) => ({ default: m.Sweep })));
 
 const SPEC: SimSpec<typeof conwayFields, ReturnType<typeof conwayParams>, ConwayState, ConwayAction, ReturnType<typeof summarize>, ConwayValues, Org | null> = {
   id: 'conway',
@@ -155,7 +157,9 @@ export default function ConwaySim() {
             <ReviewFooter session={session} missions={conwayMissions} onTryMission={onTry} replayLabel="Replay the same features" />
             {later && <later.Compare values={values} seed={seed} played={run} />}
             {showSweep ? (
-              <Sweep values={values} org={org} />
+              <Suspense fallback={<p className="muted">Loading the sweep…</p>}>
+                <Sweep values={values} org={org} />
+              </Suspense>
             ) : (
               <button type="button" className="button secondary" onClick={() => setShowSweep(true)}>
                 Show incidents as more teams talk, over 100 sets of dice

@@ -10,11 +10,13 @@ import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useSimSession, type SimSpec } from '../../sim-kit/react/use-sim-session.ts';
 import { PREDICTIONS } from './analysis.ts';
-import { RunView } from './RunView.tsx';
 import { Sweep } from './Sweep.tsx';
 import './flags-sim.css';
 
 // The review loads only once a day is under way (the page's up-front JavaScript stays within its budget).
+// The run view loads once the island is interactive (before anyone can press Start); the review once a run starts.
+const loadRunView = () => import('./RunView.tsx');
+const RunView = lazy(() => loadRunView().then((m) => ({ default: m.RunView })));
 const loadReview = () => import('./Review.tsx');
 const Review = lazy(() => loadReview().then((m) => ({ default: m.Review })));
 
@@ -49,6 +51,9 @@ export default function FlagsSim() {
   const [showSweep, setShowSweep] = useState(false);
   const current = () => actor.getSnapshot().context as RunContext<unknown, FlagsState, FlagsAction>;
 
+  useEffect(() => {
+    void loadRunView();
+  }, []);
   useEffect(() => {
     if (!configuring) void loadReview();
   }, [configuring]);
@@ -129,28 +134,30 @@ export default function FlagsSim() {
         )}
 
         {!configuring && (
-          <RunView
-            run={run}
-            heading={`Your release: ${describe(values)}`}
-            headingRef={session.runHeading}
-            playing={playing}
-            deciding={deciding}
-            over={reviewing}
-            speed={speed}
-            autoPipeline={autoPipeline}
-            onAutoPipeline={setAutoPipeline}
-            onNextCommit={() => act({ type: 'next' })}
-            onPipelineRest={() => runOn(true)}
-            onPlay={() => send({ type: playing ? 'run.pause' : 'run.play' })}
-            onStep={() => send({ type: 'run.step' })}
-            onRunOn={() => runOn()}
-            onSpeed={(s) => send({ type: 'speed.set', speed: s })}
-            onRollout={(percent) => act({ type: 'rollout', percent })}
-            onDark={(percent) => act({ type: 'dark', percent })}
-            onStop={stop}
-            onKeepGoing={keepGoing}
-            onConfigure={() => send({ type: 'run.configure' })}
-          />
+          <Suspense fallback={<p className="muted">Loading the release…</p>}>
+            <RunView
+              run={run}
+              heading={`Your release: ${describe(values)}`}
+              headingRef={session.runHeading}
+              playing={playing}
+              deciding={deciding}
+              over={reviewing}
+              speed={speed}
+              autoPipeline={autoPipeline}
+              onAutoPipeline={setAutoPipeline}
+              onNextCommit={() => act({ type: 'next' })}
+              onPipelineRest={() => runOn(true)}
+              onPlay={() => send({ type: playing ? 'run.pause' : 'run.play' })}
+              onStep={() => send({ type: 'run.step' })}
+              onRunOn={() => runOn()}
+              onSpeed={(s) => send({ type: 'speed.set', speed: s })}
+              onRollout={(percent) => act({ type: 'rollout', percent })}
+              onDark={(percent) => act({ type: 'dark', percent })}
+              onStop={stop}
+              onKeepGoing={keepGoing}
+              onConfigure={() => send({ type: 'run.configure' })}
+            />
+          </Suspense>
         )}
 
         {reviewing && (

@@ -2,6 +2,9 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { streamSeed } from './stream-seed.ts';
+
+export { streamSeed };
 
 /** A stream of seeded draws. Every method consumes the stream; the same seed and name give the same sequence. */
 export interface Random {
@@ -19,15 +22,6 @@ export interface Random {
   normal(mean: number, sd: number): number;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
-}
-
-/** FNV-1a over the stream name, mixed with the seed: a 32-bit seed for that stream. */
-export function streamSeed(seed: number, name: string): number {
-  let hash = 0x811c9dc5 ^ (seed | 0);
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) | 0;
 }
 
 /** A Random over a fresh xoroshiro128+ generator seeded with `seed`. */

@@ -1,124 +1,29 @@
-// "Instructor and sharing": the exact link with a lazily loaded QR code, a challenge builder, and what every parameter means.
+// "Instructor and sharing": a closed panel whose tools (the link, its QR code, the challenge builder, the parameter table) load when first opened.
 import { Suspense, lazy, useState } from 'react';
-import { describeFields, type Fields, type Scenario } from '../core/fields.ts';
+import type { Fields } from '../core/fields.ts';
+import type { ShareProps } from './ShareBody.tsx';
 
-const Qr = lazy(() => import('./Qr.tsx'));
+const ShareBody = lazy(() => import('./ShareBody.tsx'));
 
-interface Props<F extends Fields> {
-  fields: F;
-  scenario: Scenario<F>;
-  /** The page's address without its query, e.g. https://site/lessons/batch-size/ (empty before hydration). */
-  pageUrl: string;
-  /** Whether this page was opened from a challenge link: its locks stay, and no new challenge is built here. */
-  challenge: boolean;
-  /** The scenario's canonical query (with any part the sim keeps besides its fields). */
-  query: string;
-}
-
-function CopyButton({ text, what }: { text: string; what: string }) {
-  const [said, setSaid] = useState('');
-  return (
-    <>
-      <button
-        type="button"
-        className="button secondary"
-        onClick={() => {
-          void navigator.clipboard?.writeText(text).then(
-            () => setSaid(`${what} copied.`),
-            () => setSaid(`Copying is blocked here: select the ${what.toLowerCase()} and copy it yourself.`),
-          );
-        }}
-      >
-        Copy {what.toLowerCase()}
-      </button>
-      <span role="status">{said}</span>
-    </>
-  );
-}
-
-export function SharePanel<F extends Fields>({ fields, scenario, pageUrl, challenge, query }: Props<F>) {
+export function SharePanel<F extends Fields>(props: ShareProps<F>) {
   const [open, setOpen] = useState(false);
-  const [locks, setLocks] = useState<string[]>([]);
-  const lockable = [
-    'seed',
-    ...Object.entries(fields)
-      .filter(([, f]) => f.lockable !== false)
-      .map(([name]) => name),
-  ];
-  // A challenge link keeps its own locks (already in the query); otherwise the locks ticked here are added, encoded as URLSearchParams would.
-  const url = `${pageUrl}?${query}${challenge || !locks.length ? '' : `&lock=${locks.join('%2C')}`}`;
+  // Once opened, the tools stay mounted, so ticked locks survive closing and reopening the panel.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="sim-share" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="sim-share"
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        setOpen(now);
+        if (now) setOpened(true);
+      }}
+    >
       <summary>Instructor and sharing</summary>
-      <p>Everyone who opens this link gets exactly this setup and the same dice. Project the QR code or paste the link in the chat.</p>
-      <div className="share-row">
-        {open && pageUrl && (
-          <Suspense fallback={<p className="muted">Drawing the QR code…</p>}>
-            <Qr text={url} label="QR code of the scenario link" />
-          </Suspense>
-        )}
-        <div className="share-link">
-          <label>
-            Link to this exact setup
-            <input type="text" readOnly value={url} data-share-url onFocus={(e) => e.currentTarget.select()} />
-          </label>
-          <CopyButton text={url} what="Link" />
-        </div>
-      </div>
-      {challenge ? (
-        <p data-challenge>
-          This page was opened from a challenge link: {scenario.locked.join(', ')} {scenario.locked.length === 1 ? 'is' : 'are'} fixed. To build another
-          challenge, open the lesson without the link’s settings.
-        </p>
-      ) : (
-        <fieldset className="lock-grid">
-          <legend>Make the link a challenge: fix these settings for everyone who opens it</legend>
-          {lockable.map((name) => (
-            <label key={name} className="choice">
-              <input
-                type="checkbox"
-                checked={locks.includes(name)}
-                onChange={(e) => setLocks(lockable.filter((n) => (n === name ? e.target.checked : locks.includes(n))))}
-              />
-              <code>{name}</code>
-            </label>
-          ))}
-        </fieldset>
+      {opened && (
+        <Suspense fallback={<p className="muted">Loading the sharing tools…</p>}>
+          <ShareBody {...(props as ShareProps<Fields>)} open={open} />
+        </Suspense>
       )}
-      <details className="sim-params">
-        <summary>What the link’s parameters mean</summary>
-        <table>
-          <caption className="visually-hidden">Parameters of this simulation’s links</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">Meaning</th>
-              <th scope="col">Allowed</th>
-              <th scope="col">Default</th>
-            </tr>
-          </thead>
-          <tbody>
-            {describeFields(fields).map((row) => (
-              <tr key={row.param}>
-                <th scope="row">
-                  <code>{row.param}</code>
-                </th>
-                <td>{row.description}</td>
-                <td>{row.allowed}</td>
-                <td>{row.fallback}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">
-                <code>lock</code>
-              </th>
-              <td>Settings fixed for a challenge, separated by commas.</td>
-              <td>{lockable.join(', ')}</td>
-              <td>none</td>
-            </tr>
-          </tbody>
-        </table>
-      </details>
     </details>
   );
 }

@@ -1,12 +1,11 @@
 // One sim's session on the page: the scenario from the link, the run machine, focus, narration, the saved run with its missions and result code, exports.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyStateMachine } from 'xstate';
-import { exportRun, toCsv, type Table } from '../core/export.ts';
+import type { Table } from '../core/export.ts';
 import type { Fields, Values } from '../core/fields.ts';
 import { missionsWon, type Mission } from '../core/missions.ts';
 import { encodeResult, makeNonce, type CodeSpec } from '../core/result-code.ts';
 import type { RunContext, RunMachineOptions, Speed } from '../machine/run.machine.ts';
-import { downloadText } from '../../lib/download.ts';
 import { useFocusWhen, useNarration } from './hooks.ts';
 import { useActor } from './use-actor.ts';
 import { useScenario, type ScenarioHook } from './use-scenario.ts';
@@ -35,6 +34,9 @@ export interface SimSpec<F extends Fields, P, S, A, Sum, MV = Values<F>, X = und
 }
 
 export type SimPhase = 'configure' | 'running' | 'decision' | 'review';
+
+/** The export code loads on the first export, not with the sim. */
+const loadExport = () => Promise.all([import('../core/export.ts'), import('../../lib/download.ts')]);
 
 export const randomUnit = (): number => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
@@ -153,13 +155,15 @@ export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>
     reviewHeading,
     /** The sim's model actions, as the learner's clicks send them. */
     act: (action: A) => send({ type: 'sim.act', action }),
-    exportJson: () =>
-      downloadText(
-        `${spec.id}-run-seed-${seed}.json`,
-        'application/json',
-        `${JSON.stringify(exportRun(spec.id, query, summary, log, spec.table(run)), null, 2)}\n`,
-      ),
-    exportCsv: () => downloadText(`${spec.id}-run-seed-${seed}.csv`, 'text/csv', toCsv(spec.table(run))),
+    exportJson: async () => {
+      const [{ exportRun }, { downloadText }] = await loadExport();
+      const envelope = exportRun(spec.id, query, summary, log, spec.table(run));
+      downloadText(`${spec.id}-run-seed-${seed}.json`, 'application/json', `${JSON.stringify(envelope, null, 2)}\n`);
+    },
+    exportCsv: async () => {
+      const [{ toCsv }, { downloadText }] = await loadExport();
+      downloadText(`${spec.id}-run-seed-${seed}.csv`, 'text/csv', toCsv(spec.table(run)));
+    },
   };
 }
 
