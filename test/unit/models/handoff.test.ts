@@ -92,11 +92,14 @@ function expectAccounted(state: HandoffState): void {
     if (item.status === 'upcoming' || item.status === 'live') put(item.id, item.status);
   }
   for (let id = state.started; id < state.arrived; id++) put(id, 'backlog');
+  const held: Array<readonly [number, string]> = [];
   const product = state.stations[0]!.work;
   if (product !== null) put(product.item, 'product');
   for (const id of state.outbox) put(id, 'outbox');
   for (const [k, station] of state.stations.entries()) {
     for (const job of station.inbox) {
+      // Items a station has finished stay with their job until the whole batch is handed on.
+      if (k < 4) held.push(...job.items.slice(0, job.done).map((id) => [id, STATIONS[k]!] as const));
       const ids = k >= 4 ? job.items : job.items.slice(job.done);
       for (const id of ids) if (!(k === 4 && job.kind === 'release')) put(id, `${STATIONS[k]} inbox`);
     }
@@ -104,6 +107,7 @@ function expectAccounted(state: HandoffState): void {
   }
   for (const batch of state.batches) if (batch.passed.length < batch.items.length) for (const id of batch.passed) put(id, 'passed QA');
   for (const id of state.door) put(id, 'door');
+  for (const [id, station] of held) if (!places.has(id)) put(id, `done at ${station}, held for the rest of its batch`);
   expect(places.size).toBe(state.items.length);
   expect(state.liveCount).toBe(state.items.filter((i) => i.status === 'live').length);
 }
@@ -142,6 +146,25 @@ describe('the handoff model keeps the contract', () => {
       expect(JSON.stringify(state)).toBe(before);
       state = next;
     }
+  });
+
+  it('accounts for an item finished at a station and held there until the rest of its batch is done', () => {
+    // The counterexample fast-check found: two items handed on together, one already through Design.
+    const params = {
+      ...handoffParams(defaultValues(handoffFields)),
+      batch: 2,
+      cadence: 0,
+      wip: 0,
+      busy: 0,
+      rate: 0.15,
+      intakeDays: 5,
+      misunderstanding: 0,
+      defectRate: 0,
+      observeDays: 0,
+    };
+    let state = model.init(params as HandoffParams, 235782526);
+    for (let i = 0; i < 3; i++) state = model.step(state, { type: 'tick' });
+    expectAccounted(state);
   });
 
   it('ends every run within the time cap, with every item live and accounted for at every step', () => {

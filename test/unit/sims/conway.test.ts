@@ -9,7 +9,7 @@ import { init, model, orgToText, presetOrg, step, summarize } from '../../../src
 import { conwayFields, conwayParams, type ConwayValues } from '../../../src/schemas/conway-scenario.ts';
 import { conwayCode, conwayExtra, conwayRun } from '../../../src/sims/conway.ts';
 import { narrateConway, savedSummary } from '../../../src/islands/ConwaySim/narration.ts';
-import { CODE_SPECS, SIMS, simById, simForLesson } from '../../../src/sims/registry.ts';
+import { CODE_SPECS, simById, simForLesson } from '../../../src/sims/registry.ts';
 import { readClassCodes } from '../../../src/lib/class-report.ts';
 
 const values = (over: Partial<ConwayValues> = {}): ConwayValues => ({ ...defaultValues(conwayFields), ...over });

@@ -6,7 +6,7 @@ import { decodeResult, encodeResult } from '../../../src/sim-kit/core/result-cod
 import { model, step, summarize, type FlagsState } from '../../../src/models/flags/index.ts';
 import { flagsFields, flagsParams, type FlagsScenarioValues } from '../../../src/schemas/flags-scenario.ts';
 import { alertWaiting, flagsCode, flagsRun, planStep, savedSummary } from '../../../src/sims/flags.ts';
-import { CODE_SPECS, SIMS, simById, simForLesson } from '../../../src/sims/registry.ts';
+import { CODE_SPECS, simById, simForLesson } from '../../../src/sims/registry.ts';
 import { readClassCodes } from '../../../src/lib/class-report.ts';
 
 const values = (over: Partial<FlagsScenarioValues> = {}): FlagsScenarioValues => ({ ...defaultValues(flagsFields), ...over });

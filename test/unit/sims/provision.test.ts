@@ -6,7 +6,7 @@ import { decodeResult, encodeResult } from '../../../src/sim-kit/core/result-cod
 import { model } from '../../../src/models/provision/index.ts';
 import { provisionFields, provisionParams, type ProvisionValues } from '../../../src/schemas/provision-scenario.ts';
 import { provisionCode, provisionOutcome, provisionRun, savedSummary } from '../../../src/sims/provision.ts';
-import { CODE_SPECS, SIMS, simById, simForLesson } from '../../../src/sims/registry.ts';
+import { CODE_SPECS, simById, simForLesson } from '../../../src/sims/registry.ts';
 import { readClassCodes } from '../../../src/lib/class-report.ts';
 
 const values = (over: Partial<ProvisionValues> = {}): ProvisionValues => ({ ...defaultValues(provisionFields), ...over });

@@ -7,7 +7,7 @@ import { model, summarize } from '../../../src/models/tests/index.ts';
 import { testsFields, testsParams, type TestsValues } from '../../../src/schemas/tests-scenario.ts';
 import { batchFields } from '../../../src/schemas/batch-scenario.ts';
 import { batchHref, savedSummary, testsCode, testsRun, testsSimParams } from '../../../src/sims/tests.ts';
-import { CODE_SPECS, SIMS, simById, simForLesson } from '../../../src/sims/registry.ts';
+import { CODE_SPECS, simById, simForLesson } from '../../../src/sims/registry.ts';
 import { readClassCodes } from '../../../src/lib/class-report.ts';
 
 const values = (over: Partial<TestsValues> = {}): TestsValues => ({ ...defaultValues(testsFields), ...over });
