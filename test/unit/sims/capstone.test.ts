@@ -9,7 +9,7 @@ import { METRIC_KEYS } from '../../../src/models/dashboard/model.ts';
 import { BEST, DEPLOY, FLAGS, IAC, PARITY, SERVICES, TEAM, TESTS, model, summarize } from '../../../src/models/capstone/index.ts';
 import { capstoneFields, capstoneParams, type CapstoneScenarioValues } from '../../../src/schemas/capstone-scenario.ts';
 import { CHOICE_ORDER, MANAGED_FLAGS, capstoneChart, capstoneCode, capstoneRun, leversPulled, managedMask } from '../../../src/sims/capstone.ts';
-import { CODE_SPECS, SIMS, simById, simForLesson } from '../../../src/sims/registry.ts';
+import { CODE_SPECS, simById, simForLesson } from '../../../src/sims/registry.ts';
 import { savedSummary } from '../../../src/islands/CapstoneSim/saved.ts';
 
 const values = (over: Partial<CapstoneScenarioValues> = {}): CapstoneScenarioValues => ({ ...defaultValues(capstoneFields), ...over });
