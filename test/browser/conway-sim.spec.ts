@@ -108,7 +108,7 @@ test('keeps the comparison and the sweep hidden until a run ends, then compares 
   await sim.expectState('review');
   await expect(page.locator('[data-compare] thead th')).toHaveText(['Measure', 'A: your run', 'B: DevOps product teams']);
   await expect(page.locator('[data-compare] tbody tr', { hasText: 'Incidents at the dev-ops seam' }).locator('td').nth(1)).toHaveText('0');
-  await expect(page.locator('[data-cell="0-0"]')).toContainText('Front end');
+  await expect(page.locator('[data-cell="0-0"]')).toContainText('Front');
   await expect(page.locator('[data-seams] li').first()).toBeVisible();
   await page.getByRole('button', { name: /Show incidents as more teams talk/ }).click();
   await expect(page.locator('[data-sweep="done"] figcaption')).toContainText('averaged over 100 sets of dice', { timeout: 60_000 });

@@ -1,5 +1,5 @@
 // The end of a quarter: headline tiles, the prediction beside what happened, the four keys in their bands, and what to try next.
-import { useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { runToEnd } from '../../sim-kit/core/model.ts';
 import { adviceFor, batchModel, type BatchState, type RunSummary } from '../../models/batch/index.ts';
 import { batchParams, describePolicy, type BatchValues } from '../../schemas/batch-scenario.ts';
@@ -30,6 +30,8 @@ export function predictionCheck(values: BatchValues, seed: number, run: BatchSta
 }
 
 export function Review({ run, summary: s, values, seed, prediction, headingRef }: Props) {
+  // The review loads after the run's end can be reached, so it takes focus itself when it appears.
+  useEffect(() => headingRef.current?.focus(), [headingRef]);
   const check = useMemo(() => predictionCheck(values, seed, run), [values, seed, run]);
   const guessed = PREDICTIONS.find((p) => p.value === prediction);
   const tiles: Array<[string, string, string]> = [
