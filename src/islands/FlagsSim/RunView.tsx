@@ -1,5 +1,5 @@
 // The day being played: the pipeline, then the release with its counters, the flag (rollout, dark launch, kill switch), an alert waiting for a choice, and the charts.
-import { useRef, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { DARK_MINUTES, blastRadius, type FlagsState } from '../../models/flags/index.ts';
 import { SHARES, alertWaiting, canStop } from '../../sims/flags.ts';
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
@@ -57,6 +57,12 @@ export function RunView(p: Props) {
   const { run, deciding, over } = p;
   const alertHeading = useRef<HTMLHeadingElement>(null);
   const runOn = useRef<HTMLButtonElement>(null);
+  // The run view loads after hydration and appears on Start: it takes focus itself, so the run's heading is focused even if it came late.
+  const headingRef = p.headingRef;
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+    headingRef.current?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+  }, [headingRef]);
   const alert = deciding && alertWaiting(run);
   useFocusWhen(alert, alertHeading);
   // After the choice the buttons that held focus are gone: focus moves on to the clock, so a keyboard user carries on from there.
