@@ -1,6 +1,6 @@
 // A self-paced learner's journey, by keyboard: start, answer a quiz, move on, come back, find progress kept.
 import { expect, test, type Page } from '@playwright/test';
-import { passQuiz, positionOf, watch } from './site.ts';
+import { PROGRESS_KEY, passQuiz, positionOf, watch } from './site.ts';
 
 /** Presses Tab until the element is focused, so the test proves it is reachable by keyboard. */
 async function tabTo(page: Page, locator: ReturnType<Page['locator']>, limit = 200): Promise<void> {
@@ -49,6 +49,8 @@ test('a keyboard-only learner answers a quiz, moves on, and finds progress on th
   await tabTo(page, next, 400);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/lessons\/waterfall\/$/);
+  // The visit is saved by the page's script once it runs; a learner reading the lesson gives it that moment.
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', PROGRESS_KEY)).toContain('waterfall');
 
   await page.goto('/lessons/');
   await page.reload();
