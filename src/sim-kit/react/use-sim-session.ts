@@ -166,5 +166,3 @@ export function useSimSession<F extends Fields, P, S, A, Sum, MV, X = undefined>
     },
   };
 }
-
-export type SimSession<F extends Fields = Fields> = ReturnType<typeof useSimSession<F, unknown, unknown, unknown, unknown, unknown>>;
