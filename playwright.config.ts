@@ -1,4 +1,4 @@
-// Playwright: browser tests against the built site served by `astro preview`, in Debian's Chromium when present.
+// Playwright: browser tests against the built site served as CloudFront serves it (its headers and CSP), in Debian's Chromium when present.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 
@@ -25,10 +25,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/serve-compressed.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -1,8 +1,7 @@
 // The batch-size simulation in a real browser: predict first, keyboard-only play, links and locks, the comparison, exports, saved runs and axe.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -15,17 +14,12 @@ const ROLL_BACK_FIRST = ['Roll back the whole deploy', 'Find the bad change and 
 // Whole quarters played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, plays a quarter to the review, and sees the guess beside the result, with axe clean in setup and review', async ({
   page,
 }) => {
   const { problems } = watch(page);
   const sim = await open(page, '?seed=3&days=20&policy=weekly');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start the quarter' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, 'The team that deploys every day');
@@ -57,7 +51,7 @@ test('a keyboard-only learner predicts, plays a quarter to the review, and sees 
   await expect(page.locator('[data-weakest]')).toContainText(/weakest key is .+ band of DORA’s 2024 report/);
   await expect(page.locator('[data-announcer]')).toContainText('The quarter is over');
   for (const tile of ['live', 'lead', 'outages', 'downtime', 'restore']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -90,7 +84,7 @@ test('shows the live risk of shipping now, and an outage with both recoveries an
   await expect(page.locator('#incident-heading')).toBeFocused();
   await expect(page.locator('[data-announcer]')).toContainText('Outage! Deploy 1');
   await expect(page.locator('#cost-rollback')).toContainText('leave production until the bad one is found and fixed');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await page.getByRole('button', { name: 'Roll back the whole deploy' }).click();
   await expect(page.locator('[data-announcer]')).toContainText('Rolled back deploy 1');
 });
@@ -212,6 +206,9 @@ test('on a 390 px phone, Start brings the counters into view with focus, and cha
   await expect(page.locator('[data-stat="day"]')).toBeInViewport();
   await sim.pauseIfPlaying();
   await sim.playToReview('Run to the next outage', ROLL_BACK_FIRST);
+  // The review's comparison loads lazily: wait for both timelines before measuring any chart text.
+  const timelines = page.locator('.compare-timelines .sim-chart');
+  await expect(timelines).toHaveCount(2);
   const heights = await page.evaluate(() =>
     [...document.querySelectorAll('.sim-chart svg text')].map(
       (t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width),
@@ -219,8 +216,7 @@ test('on a 390 px phone, Start brings the counters into view with focus, and cha
   );
   expect(heights.length).toBeGreaterThan(0);
   expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);
-  const [a, b] = await page.locator('.compare-timelines .sim-chart').all();
-  expect(await a!.locator('svg text').first().textContent()).toBe(await b!.locator('svg text').first().textContent());
+  await expect(timelines.nth(1).locator('svg text').first()).toHaveText((await timelines.nth(0).locator('svg text').first().textContent())!);
   await context.close();
 });
 

@@ -1,8 +1,7 @@
 // The capstone simulation in a real browser: a keyboard-only quarter with axe at each stage, a bad link, the comparison, sweep, missions and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -16,12 +15,6 @@ const ALL_SIX = 'team=shared&parity=full&tests=pyramid&iac=code&deploy=continuou
 // Whole quarters played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-/** Axe (WCAG 2.1 AA) over the sim itself; test/browser/pages.spec.ts checks the rest of the lesson page. */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('[data-sim="capstone"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, answers each incident, reaches the scorecard with the guess beside it, and the code is saved; axe passes throughout', async ({
   page,
 }) => {
@@ -30,7 +23,7 @@ test('a keyboard-only learner predicts, answers each incident, reaches the score
   const { problems } = watch(page);
   const sim = await open(page, '?seed=4&days=12&deploy=daily');
   await expect(page.getByRole('button', { name: 'Start the quarter' })).toBeDisabled();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '[data-sim="capstone"]')).toEqual([]);
   await page.locator('#setup-heading').click();
   await tabTo(page, 'One well-chosen lever is enough');
   await page.keyboard.press('ArrowDown');
@@ -53,7 +46,7 @@ test('a keyboard-only learner predicts, answers each incident, reaches the score
       if (decisions === 0) {
         if (paused) await expect(page.locator('#decision-heading')).toBeFocused();
         await expect(page.locator('[data-cost="rollback"]')).toContainText('come out and wait for the next deploy');
-        expect(await axe(page)).toEqual([]);
+        expect(await axeViolations(page, '[data-sim="capstone"]')).toEqual([]);
       }
       await tabTo(page, decisions % 2 ? 'Find the bad change and fix forward' : /^(Roll back the whole deploy|Rebuild the server)$/);
       await page.keyboard.press('Enter');
@@ -81,7 +74,7 @@ test('a keyboard-only learner predicts, answers each incident, reaches the score
     'Spend',
   ])
     await expect(page.locator('[data-scorecard]').first().locator('tbody th', { hasText: row })).toHaveCount(1);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '[data-sim="capstone"]')).toEqual([]);
   expect(await sim.resultCode()).toMatch(/^SS2-cq-1-/);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);
   expect(saved.sims.capstone.runs).toHaveLength(1);

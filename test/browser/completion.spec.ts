@@ -1,7 +1,6 @@
 // The course summary as a finish: each simulation's best saved run and missions against the registry's totals, confidence before and after, and what to do next.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 
 test.beforeEach(() => test.slow());
 
@@ -57,8 +56,7 @@ test('the summary shows the best run of each simulation, missions of the total, 
   await expect(page.locator('[data-next-sim]:visible')).toHaveCount(2);
   await expect(page.locator('[data-next-assessment]')).toBeVisible();
   await expect(page.locator('[data-next-confidence]')).toBeHidden();
-  const axe = await new AxeBuilder({ page }).include('[data-completion]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page, '[data-completion]')).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(problems).toEqual([]);

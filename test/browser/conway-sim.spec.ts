@@ -1,8 +1,7 @@
 // The Conway's-law simulation in a real browser: keyboard-only drawing and play to the review with axe, a bad link, reveal and exports, a phone, no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -15,11 +14,6 @@ const DEVOPS = 'Where developers hand their work to operations';
 // Whole runs played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, moves an operations engineer into a team, builds, reorganises and reaches the review with the guess beside the result', async ({
   page,
 }) => {
@@ -27,7 +21,7 @@ test('a keyboard-only learner predicts, moves an operations engineer into a team
   test.setTimeout(300_000);
   const { problems } = watch(page);
   const sim = await open(page, '?seed=5&features=14');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start building' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, DEVOPS);
@@ -67,7 +61,7 @@ test('a keyboard-only learner predicts, moves an operations engineer into a team
   await expect(page.locator('[data-prediction]')).toContainText('You predicted: most incidents start where developers hand their work to operations.');
   await expect(page.locator('[data-announcer]')).toContainText('All 14 features built');
   for (const tile of ['teams', 'wait', 'lead', 'devops', 'other', 'vertical']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   const code = await sim.resultCode();
   expect(code).toMatch(/^SS2-c-1-/);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);

@@ -13,7 +13,7 @@ declare global {
 }
 
 /**
- * Serves every response with the CSP header CloudFront adds, and records violations two ways: the page's
+ * Watches a page under the CSP header CloudFront adds (or `policy` instead), and records violations two ways: the page's
  * `securitypolicyviolation` events, and Chromium's console reports (which also cover workers).
  */
 export async function underPolicy(page: Page, policy = CSP): Promise<() => Promise<string[]>> {
@@ -29,10 +29,13 @@ export async function underPolicy(page: Page, policy = CSP): Promise<() => Promi
       );
     });
   });
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
+  // The test server (scripts/serve-compressed.ts) already sends the site's policy; another one is swapped in per response.
+  if (policy !== CSP) {
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+    });
+  }
   return async () => [...(await page.evaluate(() => window.__cspViolations ?? [])), ...consoleReports];
 }
 

@@ -1,8 +1,7 @@
 // The metrics dashboard in a real browser: keyboard-only from the guess to the wall and target mode, a bad link, the learner's own runs with missions and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultScenario, defaultValues, scenarioToQuery } from '../../src/sim-kit/core/fields.ts';
 import { runToEnd } from '../../src/sim-kit/core/model.ts';
@@ -21,11 +20,6 @@ const open = async (page: Page, query = '') => {
 test.beforeEach(() => test.slow());
 // Each test is a whole journey with axe in one page visit; on a 2-core machine shared with other builds it needs more than the default.
 test.describe.configure({ timeout: 120_000 });
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('.sim-embed').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Saved progress holding a quarterly batch quarter, then a daily one, as the batch sim saves them. */
 function progressWithBatchRuns(): string {
@@ -60,7 +54,7 @@ test('a keyboard-only learner with no runs predicts, puts up the labelled sample
   await expect(page.locator('[data-keys] caption')).toContainText('2024');
   await expect(page.locator('[data-announcer]')).toContainText('Wall up: 7 metrics from the sample data, not your own runs.');
   await expect(page.locator('[data-tile]')).toHaveCount(7);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
 
   await tabTo(page, 'Target one number');
   await page.keyboard.press('Enter');
@@ -75,7 +69,7 @@ test('a keyboard-only learner with no runs predicts, puts up the labelled sample
   await expect(page.locator('.wall-target [data-prediction]')).toHaveAttribute('data-prediction', 'right');
   await expect(page.locator('[data-announcer]')).toContainText('Split into 10: 23.09 deploys a working day');
   await expect(page).toHaveURL(/split=10/);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
 
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);
   expect(saved.sims.dashboard.runs).toHaveLength(1);
@@ -126,7 +120,7 @@ test('the learner’s own runs fill the wall, the wall and target mode wait for 
   await expect(page.locator('[data-tile]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Target one number' })).toHaveCount(0);
   // The setup passes axe here, with the learner's own runs named beside each metric.
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await page.locator('[data-metric="coverage"] input').check();
   await sim.predict('Deployment frequency');
   await page.getByRole('button', { name: 'Put it on the wall' }).click();

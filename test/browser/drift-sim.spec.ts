@@ -1,8 +1,7 @@
 // The configuration-drift simulation in a real browser: predict first, keyboard-only play, the fleet in words, links, comparison, exports, axe and a phone.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -15,17 +14,12 @@ const BY_HAND = 'Fixing every event by hand on its one server';
 // Whole quarters played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, decides each event, reaches the review and sees the guess beside the result, axe-clean throughout', async ({
   page,
 }) => {
   const { problems } = watch(page);
   const sim = await open(page, '?seed=3&days=12');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start the quarter' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, BY_HAND);
@@ -39,7 +33,7 @@ test('a keyboard-only learner predicts, decides each event, reaches the review a
     if ((await sim.state()) === 'decision') {
       if (decisions === 0) {
         await expect(page.locator('#decision-heading')).toBeFocused();
-        expect(await axe(page)).toEqual([]);
+        expect(await axeViolations(page, '.sim-embed')).toEqual([]);
       }
       await tabTo(page, decisions % 2 ? 'Change the configuration' : /^(Fix it by hand|Revert it in one step)$/);
       await page.keyboard.press('Enter');
@@ -55,7 +49,7 @@ test('a keyboard-only learner predicts, decides each event, reaches the review a
   await expect(page.locator('[data-prediction]')).toContainText('You predicted: changing the versioned configuration every time would cost more');
   await expect(page.locator('[data-announcer]')).toContainText('The quarter is over');
   for (const tile of ['minutes', 'per-fix', 'configs', 'incidents', 'rebuild']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -98,7 +92,7 @@ test('keeps the comparison and the sweep hidden until a run is played, then comp
   await page.getByRole('button', { name: /Show every share of hand fixes/ }).click();
   await expect(page.locator('[data-sweep="done"] figcaption')).toContainText('averaged over 100 quarters', { timeout: 60_000 });
   expect(workers.some((url) => /sweep\.worker/.test(url))).toBe(true);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
 });
 
 test('the same scenario link played the same way gives identical exported JSON, and the CSV has a row per event', async ({ browser }) => {

@@ -1,8 +1,7 @@
 // The feature-flag simulation in a real browser: a keyboard-only day to the review with axe, a bad link, the comparison, sweep and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -14,11 +13,6 @@ const FEWER = 'Far fewer than a twentieth';
 
 // Whole days played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Starts the day and lets the pipeline run by itself into the release day. */
 async function startDay(page: Page, sim: SimPage, guess = FEWER) {
@@ -34,7 +28,7 @@ test('a keyboard-only learner predicts, watches the pipeline, answers an alert w
   test.setTimeout(240_000);
   const { problems } = watch(page);
   const sim = await open(page, '?seed=2026&minutes=180');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start the day' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, /^About as many/);
@@ -53,7 +47,7 @@ test('a keyboard-only learner predicts, watches the pipeline, answers an alert w
   await expect(page.locator('#decision-heading')).toBeFocused();
   await expect(page.locator('#decision-heading')).toHaveText('Alert at minute 60: kill switch or keep going?');
   await expect(page.locator('[data-alert-message="overload"]')).toContainText('The database is over capacity');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await tabTo(page, 'Press the kill switch');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-stat="flag"]')).toHaveText('0%');
@@ -67,7 +61,7 @@ test('a keyboard-only learner predicts, watches the pipeline, answers an alert w
   await expect(page.locator('[data-announcer]')).toContainText('The day is over');
   await expect(page.locator('[data-tile="hurt"]')).toHaveText(/^\d+$/);
   await expect(page.locator('[data-catches] tbody tr')).toHaveCount(5);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   expect(await sim.resultCode()).toMatch(/^SS2-f-1-/);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);
   expect(saved.sims.flags.runs).toHaveLength(1);

@@ -1,8 +1,7 @@
 // The handoff-pipeline simulation in a real browser: keyboard-only runs of each preset, links, the comparison and sweep, exports, saved missions and axe.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultValues } from '../../src/sim-kit/core/fields.ts';
 import { encodeResult } from '../../src/sim-kit/core/result-code.ts';
@@ -24,11 +23,6 @@ const toReview = async (page: Page, sim: SimPage) => {
 // Whole runs in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 // One keyboard run (the Agile preset, reached with an arrow key); the other presets are played by mouse below.
 for (const [way, presses] of [['Agile', 1]] as Array<['Waterfall' | 'Agile' | 'DevOps', number]>) {
   test(`a keyboard-only learner predicts, plays the ${way} preset to the review, and sees the guess beside the result, axe-clean throughout`, async ({
@@ -36,7 +30,7 @@ for (const [way, presses] of [['Agile', 1]] as Array<['Waterfall' | 'Agile' | 'D
   }) => {
     const { problems } = watch(page);
     const sim = await open(page, '?seed=3');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '.sim-embed')).toEqual([]);
     await expect(page.getByRole('button', { name: 'Start the run' })).toBeDisabled();
     await page.locator('#setup-heading').click();
     await tabTo(page, 'Every team twice as fast');
@@ -56,7 +50,7 @@ for (const [way, presses] of [['Agile', 1]] as Array<['Waterfall' | 'Agile' | 'D
     await tabTo(page, 'Step one day');
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-stat="day"]')).toHaveText(String(day + 1));
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '.sim-embed')).toEqual([]);
     await tabTo(page, 'Run to the end');
     await page.keyboard.press('Enter');
     await sim.expectState('review');
@@ -69,7 +63,7 @@ for (const [way, presses] of [['Agile', 1]] as Array<['Waterfall' | 'Agile' | 'D
       await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
     await expect(page.locator('.sim-review figcaption')).toContainText(/Lead times of your \d+ items/);
     await expect(page.locator('[data-result-code]')).toHaveValue(/^SS2-h-1-/);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '.sim-embed')).toEqual([]);
     expect(problems).toEqual([]);
   });
 }
@@ -116,7 +110,7 @@ test('keeps the comparison and the sweep hidden until a run is played, then comp
   await page.getByRole('button', { name: /Show lead time for every handoff batch size/ }).click();
   await expect(page.locator('[data-sweep="done"] figcaption')).toContainText('over 50 sets of dice', { timeout: 30_000 });
   expect(workers.some((url) => /handoff\.worker/.test(url))).toBe(true);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
 });
 
 test('Release now pushes the finished work at the door out off the calendar, and says so', async ({ page }) => {
@@ -250,6 +244,6 @@ test('the class debrief charts handoff codes, one point per learner with a shape
   await expect(group.locator('figcaption')).toContainText('a shape per way of working (3 of 3 learners).');
   await expect(group.locator('svg[role="img"] :is(circle, rect[width="10"], path[fill]:not([fill="none"]))')).toHaveCount(3);
   await expect(group.locator('.chart-legend')).toContainText('Waterfall');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '[data-debrief-sim="handoff"]')).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -1,8 +1,7 @@
 // The environment-parity simulation in a real browser: a keyboard-only quarter with axe, a bad link, what a run reveals and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -14,12 +13,6 @@ const open = async (page: Page, query = '') => {
 // Whole quarters played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-/** Axe over the simulation's region (the whole lesson page is checked by the pages spec). */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('.sim-embed').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, closes a gap, steps, deploys now and reaches the review with the guess beside the result, axe-clean throughout', async ({
   page,
 }) => {
@@ -27,7 +20,7 @@ test('a keyboard-only learner predicts, closes a gap, steps, deploys now and rea
   test.setTimeout(240_000);
   const { problems } = watch(page);
   const sim = await open(page, '?seed=3&days=30&every=5');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start the quarter' })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, "At a developer's desk");
@@ -53,7 +46,7 @@ test('a keyboard-only learner predicts, closes a gap, steps, deploys now and rea
   await expect(page.locator('[data-stat="deploys"]')).toHaveText(String(deploys + 1));
   await expect(page.locator('[data-stat="waiting"]')).toHaveText('0');
   await expect(page.locator('[data-announcer]')).toContainText(`Deploy ${deploys + 1} on day`);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await tabTo(page, 'Run to the end');
   await page.keyboard.press('Enter');
   await sim.expectState('review');
@@ -63,7 +56,7 @@ test('a keyboard-only learner predicts, closes a gap, steps, deploys now and rea
   await expect(page.locator('[data-announcer]')).toContainText('The run is over');
   await expect(page.locator('[data-families] tr[data-family="colocation"]')).toContainText("closed: caught at a developer's desk");
   for (const tile of ['desk', 'staging', 'production', 'hours', 'gap']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   const code = await sim.resultCode();
   expect(code).toMatch(/^SS2-p-1-/);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);
@@ -142,7 +135,7 @@ test('on a 390 px phone, Start brings the counters into view with focus, and not
   await sim.expectState('review');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // Tables too wide for a phone scroll inside their own keyboard-reachable regions.
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   const heights = await page.evaluate(() =>
     [...document.querySelectorAll('.sim-chart svg text')].map(
       (t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width),

@@ -1,8 +1,7 @@
 // Progress is never lost: export/import with merge, replace and undo, bad files refused, corrupt data reset, saving paused safely, sims shown.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, passQuiz, watch } from './site.ts';
+import { axeViolations, passQuiz, PROGRESS_KEY, watch } from './site.ts';
 
 test('exported progress restores everything in a fresh browser', async ({ page, browser }) => {
   await page.goto('/lessons/waterfall/');
@@ -105,8 +104,7 @@ test('progress the course wrote itself is read without loading the validator; an
 
 /** Runs axe (WCAG 2.1 AA) over one part of the page, which the page-wide audit only sees empty or hidden. */
 async function axeClean(page: Page, selector: string): Promise<void> {
-  const axe = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page, selector)).toEqual([]);
 }
 
 /** An export file holding the given completed lessons, all on one date, plus anything else given. */

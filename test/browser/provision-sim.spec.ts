@@ -1,8 +1,7 @@
 // The provisioning simulation in a real browser: keyboard-only play with axe, the plan in words, links, same dice, sweep, exports, a phone and no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -14,18 +13,13 @@ const open = async (page: Page, query = '') => {
 // A run played in a browser takes its time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('.sim-embed').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, plans and applies, runs the commands, patches, releases and sees the guess beside the result', async ({ page }) => {
   // Three axe scans of a long page: give the whole journey room on a loaded machine.
   test.setTimeout(240_000);
   const { problems } = watch(page);
   const sim = await open(page, '?seed=3&fleet=20');
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await page.locator('#setup-heading').click();
   await tabTo(page, 'Both leave 3 servers');
   await page.keyboard.press('ArrowDown');
@@ -36,7 +30,7 @@ test('a keyboard-only learner predicts, plans and applies, runs the commands, pa
   await sim.expectState('decision');
   await expect(page.locator('[data-plan] li')).toHaveText([/create web-1: small, ports 80 and 443$/, /create web-2/, /create web-3/]);
   await expect(page.locator('[data-plan] li').first()).toContainText('+');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
 
   await tabTo(page, 'Apply the definition');
   await page.keyboard.press('Enter');
@@ -64,7 +58,7 @@ test('a keyboard-only learner predicts, plans and applies, runs the commands, pa
   await expect(page.locator('[data-prediction="right"]')).toContainText('You predicted: the definition leaves 3; the commands leave 6');
   await expect(page.locator('[data-tile="exposed"]')).toHaveText('0 servers');
   await expect(page.locator('[data-announcer]')).toContainText('All four steps are done.');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   const code = await sim.resultCode();
   expect(code).toMatch(/^SS2-pv-1-/);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);

@@ -1,6 +1,7 @@
 // Helpers for browser tests: the list of built pages, and a page watcher for console errors and failed requests.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /** Every HTML page in dist/, as the URL path it is served at. */
@@ -59,4 +60,14 @@ export async function passQuiz(page: Page): Promise<void> {
 export async function positionOf(group: ReturnType<Page['locator']>, value: number): Promise<number> {
   const values = await group.locator('input[type=radio]').evaluateAll((inputs) => inputs.map((i) => Number((i as HTMLInputElement).value)));
   return values.indexOf(value);
+}
+
+/**
+ * Axe at WCAG 2.1 AA over the page, or over `include` only, as "rule: targets" lines. Legacy mode runs axe in the page
+ * itself: the site has no frames, and the default mode opens a second page to merge frame results, which costs seconds.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true);
+  const result = await (include ? builder.include(include) : builder).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

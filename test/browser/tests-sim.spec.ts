@@ -1,8 +1,7 @@
 // The test-portfolio simulation in a real browser: keyboard-only play with axe, link problems and custom shares, the reveal, exports and the batch link, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -16,12 +15,6 @@ const START = 'Start the builds';
 // Whole runs played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
 
-async function axe(page: Page): Promise<string[]> {
-  // The sim only: every whole page is already checked by pages.spec.ts, and a busy machine makes whole-page runs slow.
-  const result = await new AxeBuilder({ page }).include('.sim-embed').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('a keyboard-only learner predicts, answers each red build, reaches the review with the guess beside the result, and the code is saved', async ({
   page,
 }) => {
@@ -29,7 +22,7 @@ test('a keyboard-only learner predicts, answers each red build, reaches the revi
   test.setTimeout(240_000);
   const { problems } = watch(page);
   const sim = await open(page, '?seed=18&builds=12');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await expect(page.getByRole('button', { name: START })).toBeDisabled();
   await page.locator('#setup-heading').click();
   await tabTo(page, CONE);
@@ -46,7 +39,7 @@ test('a keyboard-only learner predicts, answers each red build, reaches the revi
       await expect(page.locator('#decision-heading')).toBeFocused();
       await expect(page.locator('#decision-heading')).toContainText(/^Build \d+ is red: .* tests failed$/);
       await expect(page.locator('[data-trust]')).toContainText(/red build/);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page, '.sim-embed')).toEqual([]);
       checked = true;
     }
     await tabTo(page, new RegExp(`^(Run to the next red build|${decisions % 2 ? 'Ignore it and merge' : 'Investigate'})$`));
@@ -61,7 +54,7 @@ test('a keyboard-only learner predicts, answers each red build, reaches the revi
   await expect(page.locator('[data-announcer]')).toContainText('All 12 builds done');
   for (const tile of ['escape', 'shipped', 'suite', 'pipeline', 'flaky', 'ignored']) await expect(page.locator(`[data-tile="${tile}"]`)).not.toBeEmpty();
   await expect(page.locator('[data-kinds] tbody tr')).toHaveCount(4);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   const code = await sim.resultCode();
   expect(code).toMatch(/^SS2-t-1-/);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);

@@ -1,7 +1,6 @@
 // Workshop mode in a real browser: shared scenarios, result codes into the debrief, the planner, the projector view and offline use.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { watch } from './site.ts';
+import { axeViolations, watch } from './site.ts';
 import { SimPage } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
@@ -104,8 +103,7 @@ test('a 2-hour workshop is planned end to end: validated start, lessons and a bl
   await expect(links.locator('[data-links-for="batch-size"] svg.qr')).toHaveCount(3);
   await expect(links.locator('[data-links-for="batch-size"] svg.qr').nth(2)).toHaveAttribute('data-qr', /\/lessons\/batch-size\/\?seed=2026&policy=quarterly$/);
   await expect(links.locator('[data-origin-note]')).toContainText('Build the course with SITE_URL set to the address learners will use');
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('[data-planner]')).toBeHidden();
