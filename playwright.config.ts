@@ -6,7 +6,8 @@ const port = Number(process.env.PORT ?? 4321);
 
 export default defineConfig({
   testDir: 'test/browser',
-  fullyParallel: false,
+  // Every test has its own context, so tests spread over the workers one by one, not file by file.
+  fullyParallel: true,
   // Two browsers share the 2 cores: most of a test is waiting on a page, and every test has its own context.
   workers: Number(process.env.PW_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
@@ -17,7 +18,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
+    // Recording a trace costs a third of the suite's time here: CI records one when it retries a failed test; locally, pass --trace on.
+    trace: 'on-first-retry',
+    // Each test's fresh context would otherwise install the service worker and precache the whole site (150 files);
+    // the offline tests allow it for themselves.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
       args: CHROMIUM_FLAGS,

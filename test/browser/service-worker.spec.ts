@@ -49,7 +49,7 @@ test('after a deploy, the open page keeps working and the next load shows the ne
   let current = releaseA;
   const server = await serve(() => current);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();
   try {
     await page.goto(`${origin}/lessons/conway/`);

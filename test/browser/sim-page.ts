@@ -73,7 +73,12 @@ export class SimPage {
             break;
           }
         }
-      } else await this.page.getByRole('button', { name: advance }).click();
+        // The clock may stop at an outage, or the run end, while a click waits: give up the click and read the state again.
+      } else
+        await this.page
+          .getByRole('button', { name: advance })
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
     }
     throw new Error('the run never reached its review');
   }

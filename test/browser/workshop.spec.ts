@@ -169,25 +169,29 @@ test('the projector view shows a prose lesson’s key figure and takeaways, work
   await expect(page).toHaveURL(/\/lessons\/waterfall\/\?present$/);
 });
 
-test('after one visit the course works offline: a lesson, its simulation and search', async ({ page, context }) => {
-  await page.goto('/');
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('after one visit the course works offline: a lesson, its simulation and search', async ({ page, context }) => {
+    await page.goto('/');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.state;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await context.setOffline(true);
+    await page.goto('/lessons/conway/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const sim = await open(page, '?seed=2&days=10&policy=daily&defect=0');
+    await sim.predict('About the same');
+    await sim.start();
+    await sim.pauseIfPlaying();
+    await page.getByRole('button', { name: 'Run to the next outage' }).click();
+    await sim.expectState('review');
+    await page.goto('/search/');
+    await page.getByLabel('Search lessons').fill('Conway');
+    await expect(page.locator('[data-search-results] li a').first()).toHaveAttribute('href', /\/lessons\/conway\/$/);
+    await context.setOffline(false);
   });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-  await context.setOffline(true);
-  await page.goto('/lessons/conway/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const sim = await open(page, '?seed=2&days=10&policy=daily&defect=0');
-  await sim.predict('About the same');
-  await sim.start();
-  await sim.pauseIfPlaying();
-  await page.getByRole('button', { name: 'Run to the next outage' }).click();
-  await sim.expectState('review');
-  await page.goto('/search/');
-  await page.getByLabel('Search lessons').fill('Conway');
-  await expect(page.locator('[data-search-results] li a').first()).toHaveAttribute('href', /\/lessons\/conway\/$/);
-  await context.setOffline(false);
 });
