@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
-import { SimPage, tabTo } from './sim-page.ts';
+import { SimPage, tabTo, watchChartText } from './sim-page.ts';
 
 const open = async (page: Page, query = '') => {
   const sim = new SimPage(page, '/lessons/batch-size/', 'batch');
@@ -206,6 +206,7 @@ test('the projector view keeps ?present in the address, shows the comparison, an
 test('on a 390 px phone, Start brings the counters into view with focus, and chart text renders at 12 px or more', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  const smallestChartText = await watchChartText(page);
   const sim = await open(page, '?seed=4&days=10&policy=weekly');
   await sim.predict('About the same');
   await sim.start();
@@ -216,13 +217,10 @@ test('on a 390 px phone, Start brings the counters into view with focus, and cha
   // The review's comparison loads lazily: wait for both timelines before measuring any chart text.
   const timelines = page.locator('.compare-timelines .sim-chart');
   await expect(timelines).toHaveCount(2);
-  const heights = await page.evaluate(() =>
-    [...document.querySelectorAll('.sim-chart svg text')].map(
-      (t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width),
-    ),
-  );
-  expect(heights.length).toBeGreaterThan(0);
-  expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);
+  // Every frame since the page opened, not only now: a chart drawn before it was measured would flash tiny text.
+  const smallest = await smallestChartText();
+  expect(smallest, 'no chart text was drawn').toBeLessThan(Infinity);
+  expect(smallest).toBeGreaterThanOrEqual(12);
   await expect(timelines.nth(1).locator('svg text').first()).toHaveText((await timelines.nth(0).locator('svg text').first().textContent())!);
   await context.close();
 });

@@ -89,3 +89,30 @@ export class SimPage {
     return code.inputValue();
   }
 }
+
+declare global {
+  interface Window {
+    __minChartText?: number;
+  }
+}
+
+/**
+ * Records on every animation frame the smallest chart text as rendered (its font size times the SVG's scale), from the
+ * page's first frame, so a chart painted even once before it was measured is caught. Call before opening the page.
+ */
+export async function watchChartText(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    window.__minChartText = Infinity;
+    const frame = () => {
+      for (const text of document.querySelectorAll('.sim-chart svg text')) {
+        const svg = text.closest('svg')!;
+        const drawn = svg.viewBox.baseVal?.width;
+        const shown = svg.getBoundingClientRect().width;
+        if (drawn && shown) window.__minChartText = Math.min(window.__minChartText!, parseFloat(getComputedStyle(text).fontSize) * (shown / drawn));
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return () => page.evaluate(() => window.__minChartText ?? Infinity);
+}

@@ -1,5 +1,5 @@
 // Small hooks every sim island shares: narration for the live region, focus on arrival, projector keys, element width.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** The sentence to announce when `value` changes, from a pure narrate(prev, next). */
 export function useNarration<T>(value: T, narrate: (prev: T, next: T) => string | null): string {
@@ -49,9 +49,13 @@ export function useProjectorKeys(keys: Record<string, () => void>): void {
 /** The element's content width in CSS pixels, so charts draw at the size they are shown (text stays at its stated size). */
 export function useWidth(target: RefObject<HTMLElement | null>, fallback: number): number {
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  // Measured before the first paint: a chart drawn at the fallback width and shrunk to a phone's would flash tiny text.
+  useLayoutEffect(() => {
     const el = target.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el) return;
+    const now = Math.round(el.getBoundingClientRect().width);
+    if (now > 0) setWidth(now);
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const w = Math.round(entry!.contentRect.width);
       if (w > 0) setWidth(w);
