@@ -36,7 +36,8 @@ export async function underPolicy(page: Page, policy = CSP): Promise<() => Promi
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
     });
   }
-  return async () => [...(await page.evaluate(() => window.__cspViolations ?? [])), ...consoleReports];
+  // Console reports are handed over once; the page's own list starts afresh on each navigation.
+  return async () => [...(await page.evaluate(() => window.__cspViolations ?? [])), ...consoleReports.splice(0)];
 }
 
 /** Loads a page, brings every island into view so it hydrates, and waits for the network to settle. */
