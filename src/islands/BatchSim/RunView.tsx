@@ -14,6 +14,7 @@ import {
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { duration, percent, plural } from '../../sim-kit/core/words.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 interface Props {
   run: BatchState;
@@ -77,14 +78,7 @@ export function RunView({
       <h3 id="run-heading" ref={headingRef} tabIndex={-1}>
         {heading}
       </h3>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       <div className="queue" aria-hidden="true" data-down={isDown(run) ? 'yes' : 'no'}>
         {run.queue.slice(0, 120).map((id) => (
           <span key={id} className="queue-item" />
@@ -92,28 +86,16 @@ export function RunView({
         {run.queue.length > 120 && <span className="queue-more">+{run.queue.length - 120}</span>}
       </div>
       {!deciding && !over && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          <button type="button" className="button" ref={playButton} onClick={onPlay}>
-            {playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button secondary" onClick={onStep}>
-            Step one day
-          </button>
-          <button type="button" className="button secondary" onClick={onFinish}>
-            Run to the next outage
-          </button>
-          <label>
-            Speed
-            <select value={speed} onChange={(e) => onSpeed(e.target.value as Speed)}>
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-          </label>
-          <button type="button" className="button secondary" onClick={onConfigure}>
-            Change setup
-          </button>
-        </div>
+        <RunControls
+          playing={playing}
+          speed={speed}
+          onPlay={onPlay}
+          onSpeed={onSpeed}
+          step={{ label: 'Step one day', onClick: onStep }}
+          finish={{ label: 'Run to the next outage', onClick: onFinish }}
+          playRef={playButton}
+          onConfigure={onConfigure}
+        />
       )}
       {!deciding && !over && run.params.policy.kind !== 'windows' && (
         <div className="ship-now">

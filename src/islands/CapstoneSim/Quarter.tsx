@@ -5,6 +5,7 @@ import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { duration, hours, plural } from '../../sim-kit/core/words.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { responseCosts, type ResponseCost } from './analysis.ts';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 const clock = (hour: number) => `${String(Math.floor(hour) % 24).padStart(2, '0')}:${String(Math.floor((hour % 1) * 60)).padStart(2, '0')}`;
 export const dollars = (n: number) => `$${Math.round(n).toLocaleString('en')}`;
@@ -71,14 +72,7 @@ export function Quarter(p: Props) {
       <h3 id="run-heading" ref={p.headingRef} tabIndex={-1}>
         {p.heading}
       </h3>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       <p className="muted">
         Upkeep takes {s.toilHoursPerWeek} hours of the team’s 240 a week, leaving {s.capacityPercent}% of its time for building features.
       </p>
@@ -108,28 +102,15 @@ export function Quarter(p: Props) {
         </section>
       )}
       {!over && !deciding && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          <button type="button" className="button" onClick={p.onPlay}>
-            {p.playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button secondary" onClick={p.onStep}>
-            Step one day
-          </button>
-          <button type="button" className="button secondary" ref={finishButton} onClick={p.onFinish}>
-            Run to the next incident
-          </button>
-          <label>
-            Speed
-            <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-          </label>
-          <button type="button" className="button secondary" onClick={p.onConfigure}>
-            Change setup
-          </button>
-        </div>
+        <RunControls
+          playing={p.playing}
+          speed={p.speed}
+          onPlay={p.onPlay}
+          onSpeed={p.onSpeed}
+          step={{ label: 'Step one day', onClick: p.onStep }}
+          finish={{ label: 'Run to the next incident', onClick: p.onFinish, ref: finishButton }}
+          onConfigure={p.onConfigure}
+        />
       )}
       {!over && (
         <div className="sim-controls" role="group" aria-label="Answer the rest of the quarter">

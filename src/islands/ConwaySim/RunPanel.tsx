@@ -8,6 +8,7 @@ import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { Architecture } from './Architecture.tsx';
 import { OrgEditor, OrgPicture } from './OrgEditor.tsx';
 import { describeOrg, list } from './words.ts';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 const days = (d: number | null) => (d === null ? '–' : `${(Math.round(d * 10) / 10).toLocaleString('en')} d`);
 const tenth = (n: number | null) => (n === null ? '–' : (Math.round(n * 10) / 10).toLocaleString('en'));
@@ -126,40 +127,21 @@ export function RunPanel(props: Props) {
   };
   return (
     <>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       {!over && draft === null && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          <button type="button" className="button" onClick={playing ? props.onPause : props.onPlay}>
-            {playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button secondary" onClick={props.onStep}>
-            Build the next feature
-          </button>
-          <button type="button" className="button secondary" onClick={props.onFinish}>
-            Build the rest
-          </button>
+        <RunControls
+          playing={playing}
+          speed={props.speed}
+          onPlay={playing ? props.onPause : props.onPlay}
+          onSpeed={props.onSpeed}
+          step={{ label: 'Build the next feature', onClick: props.onStep }}
+          finish={{ label: 'Build the rest', onClick: props.onFinish }}
+          onConfigure={props.onConfigure}
+        >
           <button type="button" className="button secondary" ref={reorgButton} onClick={openReorg} disabled={isOver(run)}>
             Reorganise…
           </button>
-          <label>
-            Speed
-            <select value={props.speed} onChange={(e) => props.onSpeed(e.target.value as Speed)}>
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-          </label>
-          <button type="button" className="button secondary" onClick={props.onConfigure}>
-            Change setup
-          </button>
-        </div>
+        </RunControls>
       )}
       {draft !== null && !over && (
         <section className="conway-reorg" aria-labelledby="reorg-heading" data-reorg>

@@ -4,6 +4,7 @@ import { sameDice } from '../../sim-kit/core/model.ts';
 import { formatMinutes, model, summarize, type DriftSummary } from '../../models/drift/index.ts';
 import { driftParams, type DriftValues } from '../../schemas/drift-scenario.ts';
 import { hours, plural } from '../../sim-kit/core/words.ts';
+import { RunStats, CompareTable } from '../../sim-kit/react/SimParts.tsx';
 
 export const PREDICTIONS = [
   { value: 'hand', label: 'Fixing every event by hand on its one server' },
@@ -64,14 +65,7 @@ export function Review({ summary: s, values, seed, prediction, headingRef }: Pro
       <h3 id="review-heading" ref={headingRef} tabIndex={-1}>
         Quarter over: {plural(s.handFixes, 'fix', 'fixes')} by hand, {s.codeFixes} in the configuration
       </h3>
-      <dl className="sim-stats">
-        {tiles.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-tile={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={tiles} tag="tile" />
       {guessed && (
         <p className="sim-prediction" data-prediction={check.answer === prediction ? 'right' : 'wrong'}>
           <strong>You predicted:</strong>{' '}
@@ -91,31 +85,7 @@ export function Review({ summary: s, values, seed, prediction, headingRef }: Pro
       <section className="sim-compare" aria-labelledby="compare-heading">
         <h4 id="compare-heading">Same dice, three ways</h4>
         <p>The same events, fix times and faults (seed {seed}), fixed your way, all by hand and all in the configuration. Any gap is the choice, not luck.</p>
-        <div className="table-scroll">
-          <table className="scorecard" data-compare>
-            <caption>Your quarter beside both policies on the same dice</caption>
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map(([label, read]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {columns.map((c) => (
-                    <td key={c.label}>{read(c.summary)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompareTable caption="Your quarter beside both policies on the same dice" columns={columns} rows={ROWS} />
       </section>
     </section>
   );

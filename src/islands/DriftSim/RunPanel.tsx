@@ -5,6 +5,7 @@ import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { plural } from '../../sim-kit/core/words.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { Fleet } from './Fleet.tsx';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 const WHAT = { hotfix: 'An incident hotfix', patch: 'A security patch', debug: 'A debug tool installed in a hurry' } as const;
 
@@ -52,14 +53,7 @@ export function RunPanel(p: Props) {
       <h3 id="run-heading" ref={p.headingRef} tabIndex={-1}>
         {p.heading}
       </h3>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       <p className="muted">
         Rebuilding from the repository alone takes {formatMinutes(run.params.rebuildMinutes)}; each change made by hand on a server adds{' '}
         {formatMinutes(run.params.rediscoverMinutes)} to its rebuild.
@@ -105,36 +99,22 @@ export function RunPanel(p: Props) {
         </section>
       )}
       <Fleet run={run} focus={event ? event.server : null} />
-      {!over && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          {!deciding && (
-            <>
-              <button type="button" className="button" onClick={p.onPlay}>
-                {p.playing ? 'Pause' : 'Play'}
-              </button>
-              <button type="button" className="button secondary" onClick={p.onStep}>
-                Step one day
-              </button>
-              <button type="button" className="button secondary" ref={finishButton} onClick={p.onFinish}>
-                Run to the next event
-              </button>
-              <label>
-                Speed
-                <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
-                  <option value="slow">Slow</option>
-                  <option value="normal">Normal</option>
-                  <option value="fast">Fast</option>
-                </select>
-              </label>
-              <button type="button" className="button secondary" disabled={target === null} aria-describedby="revert-any" onClick={p.onRevert}>
-                Revert the last reviewed change
-              </button>
-              <span id="revert-any" className="muted">
-                {target === null ? 'No reviewed change to revert yet.' : `One step, ${formatMinutes(run.params.revertMinutes)}, on every server.`}
-              </span>
-            </>
-          )}
-        </div>
+      {!over && !deciding && (
+        <RunControls
+          playing={p.playing}
+          speed={p.speed}
+          onPlay={p.onPlay}
+          onSpeed={p.onSpeed}
+          step={{ label: 'Step one day', onClick: p.onStep }}
+          finish={{ label: 'Run to the next event', onClick: p.onFinish, ref: finishButton }}
+        >
+          <button type="button" className="button secondary" disabled={target === null} aria-describedby="revert-any" onClick={p.onRevert}>
+            Revert the last reviewed change
+          </button>
+          <span id="revert-any" className="muted">
+            {target === null ? 'No reviewed change to revert yet.' : `One step, ${formatMinutes(run.params.revertMinutes)}, on every server.`}
+          </span>
+        </RunControls>
       )}
       {!over && (
         <div className="sim-controls" role="group" aria-label="Decide the rest of the quarter">

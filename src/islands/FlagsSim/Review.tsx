@@ -3,6 +3,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import { blastRadius, catchTable, estimates, summarize, trueEffect, type FlagsParams, type FlagsState, type FlagsSummary } from '../../models/flags/index.ts';
 import { PREDICTIONS, predictionAnswer } from './analysis.ts';
 import { COMPARE_ROWS, WAYS, loadFound, sameDiceWays } from './compare.ts';
+import { RunStats, CompareTable } from '../../sim-kit/react/SimParts.tsx';
 
 const pts = (x: number | null) => (x === null ? 'no data' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} points`);
 const KIND_WORDS: Record<string, string> = { logic: 'Logic', contract: 'Contract', performance: 'Load', ux: 'User experience' };
@@ -45,14 +46,7 @@ export function Review({ run, params, seed, prediction, headingRef }: Props) {
       <h3 id="review-heading" ref={headingRef} tabIndex={-1}>
         Day over: {hurt === 1 ? '1 user' : `${hurt} users`} hurt, feature on for {s.finalRolloutPercent}%
       </h3>
-      <dl className="sim-stats">
-        {tiles.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-tile={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={tiles} tag="tile" />
       {guessed && (
         <p className="sim-prediction" data-prediction={answer === null ? 'none' : answer === prediction ? 'right' : 'wrong'}>
           <strong>You predicted:</strong> a 5% rollout with a kill switch hurts {guessed.label.charAt(0).toLowerCase() + guessed.label.slice(1)}, compared with
@@ -107,31 +101,11 @@ export function Review({ run, params, seed, prediction, headingRef }: Props) {
           The same commits, the same hidden problems, the same spike and the same users (seed {seed}), shipped four ways by an on-call who presses the kill
           switch (or rolls back) at the first alert. Any difference is the way of shipping, not luck.
         </p>
-        <div className="table-scroll">
-          <table className="scorecard" data-compare>
-            <caption>Your day beside four ways of shipping the same build</caption>
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {COMPARE_ROWS.map(([label, read]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {columns.map((c) => (
-                    <td key={c.label}>{read(c.end, c.summary)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompareTable
+          caption="Your day beside four ways of shipping the same build"
+          columns={columns.map((c) => ({ label: c.label, summary: c }))}
+          rows={COMPARE_ROWS.map(([label, read]) => [label, (c: (typeof columns)[number]) => read(c.end, c.summary)] as const)}
+        />
       </section>
     </section>
   );

@@ -6,6 +6,7 @@ import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { GapChart, LoadChart } from './DayCharts.tsx';
 import { Pipeline } from './Pipeline.tsx';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
@@ -108,14 +109,7 @@ export function RunView(p: Props) {
   return (
     <section className="sim-run" aria-labelledby="run-heading">
       {heading}
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       <p className="muted">
         Users hurt is the blast radius: users affected a minute × the error rate the feature added × minutes, summed minute by minute.{' '}
         {full ? '' : `The dark launch, if any, runs for the first ${DARK_MINUTES} minutes; the rollout opens when it ends.`}
@@ -149,25 +143,14 @@ export function RunView(p: Props) {
       )}
       {!over && !alert && (
         <>
-          <div className="sim-controls" role="group" aria-label="Run controls">
-            <button type="button" className="button" onClick={p.onPlay}>
-              {p.playing ? 'Pause' : 'Play'}
-            </button>
-            <button type="button" className="button secondary" onClick={p.onStep}>
-              Next minute
-            </button>
-            <button type="button" className="button secondary" ref={runOn} onClick={p.onRunOn}>
-              Run to the next alert
-            </button>
-            <label>
-              Speed
-              <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
-                <option value="slow">Slow</option>
-                <option value="normal">Normal</option>
-                <option value="fast">Fast</option>
-              </select>
-            </label>
-          </div>
+          <RunControls
+            playing={p.playing}
+            speed={p.speed}
+            onPlay={p.onPlay}
+            onSpeed={p.onSpeed}
+            step={{ label: 'Next minute', onClick: p.onStep }}
+            finish={{ label: 'Run to the next alert', onClick: p.onRunOn, ref: runOn }}
+          />
           <fieldset className="flags-flag">
             <legend>{full ? 'The release (no flag)' : 'The feature flag'}</legend>
             {full ? (

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { STATIONS, STATION_LABELS, canRelease, dayOf, stationTimes, summarize, type HandoffState, type Item } from '../../models/handoff/index.ts';
 import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { plural } from '../../sim-kit/core/words.ts';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 /** Whether a station is working on this item right now (not waiting for the team's other work or its batch mates). */
 export function isWorking(run: HandoffState, item: Item): boolean {
@@ -73,14 +74,7 @@ export function Pipeline({ run, heading, headingRef, playing, over, speed, onPla
       <h3 id="run-heading" ref={headingRef} tabIndex={-1}>
         {heading}
       </h3>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       <div className="pipeline-wrap" role="region" aria-label="The pipeline, station by station" tabIndex={0}>
         <table className="pipeline" data-pipeline>
           <caption>
@@ -125,28 +119,15 @@ export function Pipeline({ run, heading, headingRef, playing, over, speed, onPla
         </table>
       </div>
       {!over && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          <button type="button" className="button" onClick={onPlay}>
-            {playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button secondary" onClick={onStep}>
-            Step one day
-          </button>
-          <button type="button" className="button secondary" onClick={onFinish}>
-            Run to the end
-          </button>
-          <label>
-            Speed
-            <select value={speed} onChange={(e) => onSpeed(e.target.value as Speed)}>
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-          </label>
-          <button type="button" className="button secondary" onClick={onConfigure}>
-            Change setup
-          </button>
-        </div>
+        <RunControls
+          playing={playing}
+          speed={speed}
+          onPlay={onPlay}
+          onSpeed={onSpeed}
+          step={{ label: 'Step one day', onClick: onStep }}
+          finish={{ label: 'Run to the end', onClick: onFinish }}
+          onConfigure={onConfigure}
+        />
       )}
       {!over && (
         <div className="ship-now">

@@ -5,6 +5,7 @@ import { FAMILIES, FIX_COST, model, summarize, type ParityState, type ParitySumm
 import { parityParams, type ParityValues } from '../../schemas/parity-scenario.ts';
 import { duration, hours, list, percent, plural } from '../../sim-kit/core/words.ts';
 import { CATCHES_IN, FAMILY_LETTER, FAMILY_NAME, closedWhere, whereMost } from './view.ts';
+import { RunStats, CompareTable } from '../../sim-kit/react/SimParts.tsx';
 
 export const PREDICTIONS = [
   { value: 'development', label: "At a developer's desk" },
@@ -69,14 +70,7 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
       <h3 id="review-heading" ref={headingRef} tabIndex={-1}>
         Quarter over: {plural(s.failedProduction, 'failure')} in production, {caughtEarly} caught before
       </h3>
-      <dl className="sim-stats">
-        {tiles.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-tile={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={tiles} tag="tile" />
       {guessed && (
         <p className="sim-prediction" data-prediction={most.includes(guessed.value) ? 'right' : 'wrong'}>
           <strong>You predicted:</strong> most changes that lean on a difference would break {PLACE[guessed.value]}. <strong>In your quarter:</strong>{' '}
@@ -135,31 +129,7 @@ export function Review({ run, summary: s, values, seed, prediction, headingRef }
             : 'choice of no fix'}{' '}
           but a deploy every working day. Those two deploy on the schedule alone. Any difference between them is the choice, not luck.
         </p>
-        <div className="table-scroll" role="region" aria-label="The same dice three ways, scrollable" tabIndex={0}>
-          <table className="scorecard" data-compare>
-            <caption>Your quarter beside two other choices on the same dice</caption>
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map(([label, read]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {columns.map((c) => (
-                    <td key={c.label}>{read(c.summary)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompareTable caption="Your quarter beside two other choices on the same dice" columns={columns} rows={ROWS} />
       </section>
       <details className="failure-list">
         <summary>Every failure, where it was found and what the find cost ({failed.length})</summary>

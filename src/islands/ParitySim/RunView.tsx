@@ -5,6 +5,7 @@ import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { hours, plural } from '../../sim-kit/core/words.ts';
 import { Board } from './Board.tsx';
 import { GapChart } from './GapChart.tsx';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 interface Props {
   run: ParityState;
@@ -48,30 +49,22 @@ export function RunView(p: Props) {
       <h3 id="run-heading" ref={p.headingRef} tabIndex={-1}>
         {p.heading}
       </h3>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       <p data-last-deploy>
         {last
           ? `Last deploy: day ${Math.ceil(last.at)}, ${plural(last.changeIds.length, 'change')}; staging caught ${last.stagingIds.length}, ${last.productionIds.length} failed in production; development had been ${plural(last.versionGap, 'version')} ahead.`
           : 'No deploy yet: production still runs the versions it started with.'}
       </p>
       {!over && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          <button type="button" className="button" onClick={p.onPlay}>
-            {p.playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button secondary" onClick={p.onStep}>
-            Step one day
-          </button>
-          <button type="button" className="button secondary" onClick={p.onFinish}>
-            Run to the end
-          </button>
+        <RunControls
+          playing={p.playing}
+          speed={p.speed}
+          onPlay={p.onPlay}
+          onSpeed={p.onSpeed}
+          step={{ label: 'Step one day', onClick: p.onStep }}
+          finish={{ label: 'Run to the end', onClick: p.onFinish }}
+          onConfigure={p.onConfigure}
+        >
           <button type="button" className="button secondary" disabled={!canDeploy(run)} aria-describedby="deploy-now-what" onClick={p.onDeploy}>
             Deploy now
           </button>
@@ -79,18 +72,7 @@ export function RunView(p: Props) {
             {canDeploy(run) ? `Ships the ${plural(run.queue.length, 'waiting change')} today.` : 'Nothing waits to ship.'}{' '}
             {next === null ? 'No scheduled deploy is left.' : `Next scheduled deploy: end of day ${next}.`}
           </span>
-          <label>
-            Speed
-            <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-          </label>
-          <button type="button" className="button secondary" onClick={p.onConfigure}>
-            Change setup
-          </button>
-        </div>
+        </RunControls>
       )}
       <Board run={run} />
       <GapChart run={run} />

@@ -5,6 +5,7 @@ import { apply, formatMinutes, model, runCommands, type ProvisionParams } from '
 import { provisionParams, type ProvisionValues } from '../../schemas/provision-scenario.ts';
 import { provisionOutcome, type ProvisionOutcome } from '../../sims/provision.ts';
 import { plural } from '../../sim-kit/core/words.ts';
+import { RunStats, CompareTable } from '../../sim-kit/react/SimParts.tsx';
 
 /** The prediction's choices, with the starting definition's own numbers. */
 export function predictions(count: number) {
@@ -78,14 +79,7 @@ export function Review({ summary: s, values, params, seed, prediction, headingRe
       <h3 id="review-heading" ref={headingRef} tabIndex={-1}>
         Run over: the definition left {plural(s.declaredServers, 'server')}, the commands {s.scriptedServers}
       </h3>
-      <dl className="sim-stats">
-        {tiles.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-tile={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={tiles} tag="tile" />
       {guessed && (
         <p className="sim-prediction" data-prediction={check.answer === prediction ? 'right' : 'wrong'}>
           <strong>You predicted:</strong> {guessed.label.charAt(0).toLowerCase() + guessed.label.slice(1)}. <strong>What happens:</strong> applying the starting
@@ -106,31 +100,7 @@ export function Review({ summary: s, values, params, seed, prediction, headingRe
           The same slips and the same review (seed {seed}) with the fleet patched and the colleague’s change released four ways. Any gap is the choice, not
           luck.
         </p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
-          <table className="scorecard" data-compare>
-            <caption id="compare-caption">Your run and four ways, same dice</caption>
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map(([label, read]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {columns.map((c) => (
-                    <td key={c.label}>{read(c.summary)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompareTable caption="Your run and four ways, same dice" columns={columns} rows={ROWS} />
       </section>
     </section>
   );

@@ -7,6 +7,7 @@ import { batchHref } from '../../sims/tests.ts';
 import { percent, plural } from '../../sim-kit/core/words.ts';
 import { DataTable } from '../../sim-kit/react/charts.tsx';
 import { shortMinutes } from './Portfolio.tsx';
+import { RunStats, CompareTable } from '../../sim-kit/react/SimParts.tsx';
 
 export const PREDICTIONS = [
   { value: 'cone', label: 'The ice-cream cone: mostly user interface and system tests' },
@@ -87,14 +88,7 @@ export function Review({ run, summary: s, values, seed, prediction, runs, base, 
       <h3 id="review-heading" ref={headingRef} tabIndex={-1}>
         All {run.params.builds} builds done: {plural(s.escaped, 'defect')} shipped, {s.caught} caught
       </h3>
-      <dl className="sim-stats">
-        {tiles.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-tile={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={tiles} tag="tile" />
       {guessed && (
         <p className="sim-prediction" data-prediction={answer === prediction ? 'right' : 'wrong'}>
           <strong>You predicted:</strong>{' '}
@@ -157,31 +151,7 @@ export function Review({ run, summary: s, values, seed, prediction, runs, base, 
           are left to the team, which waves reds through as often as recent reds were false; your column kept your own responses. Any gap is the portfolio, not
           luck.
         </p>
-        <div className="table-scroll">
-          <table className="scorecard" data-compare>
-            <caption>Your run beside the three preset shapes on the same dice</caption>
-            <thead>
-              <tr>
-                <th scope="col">Measure</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map(([label, read]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {columns.map((c) => (
-                    <td key={c.label}>{read(c.summary)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompareTable caption="Your run beside the three preset shapes on the same dice" columns={columns} rows={ROWS} />
       </section>
     </section>
   );

@@ -5,6 +5,7 @@ import type { Speed } from '../../sim-kit/machine/run.machine.ts';
 import { list, percent, plural } from '../../sim-kit/core/words.ts';
 import { useFocusWhen } from '../../sim-kit/react/hooks.ts';
 import { shortMinutes } from './Portfolio.tsx';
+import { RunStats, RunControls } from '../../sim-kit/react/SimParts.tsx';
 
 /** How one build ended, for its square in the strip: the class, and words for the legend. */
 export function buildMark(b: BuildResult): 'clean' | 'caught' | 'escaped' | 'flaky' {
@@ -87,14 +88,7 @@ export function RunPanel(p: Props) {
       <h3 id="run-heading" ref={p.headingRef} tabIndex={-1}>
         {p.heading}
       </h3>
-      <dl className="sim-stats">
-        {stats.map(([key, label, value]) => (
-          <div key={key}>
-            <dt>{label}</dt>
-            <dd data-stat={key}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <RunStats stats={stats} />
       {red && (
         <section className="sim-incident" aria-labelledby="decision-heading">
           <h4 id="decision-heading" ref={decisionHeading} tabIndex={-1}>
@@ -124,25 +118,14 @@ export function RunPanel(p: Props) {
       )}
       <BuildStrip run={run} />
       {!over && !deciding && (
-        <div className="sim-controls" role="group" aria-label="Run controls">
-          <button type="button" className="button" onClick={p.onPlay}>
-            {p.playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" className="button secondary" onClick={p.onStep}>
-            Step one build
-          </button>
-          <button type="button" className="button secondary" ref={finishButton} onClick={p.onFinish}>
-            Run to the next red build
-          </button>
-          <label>
-            Speed
-            <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
-              <option value="slow">Slow</option>
-              <option value="normal">Normal</option>
-              <option value="fast">Fast</option>
-            </select>
-          </label>
-        </div>
+        <RunControls
+          playing={p.playing}
+          speed={p.speed}
+          onPlay={p.onPlay}
+          onSpeed={p.onSpeed}
+          step={{ label: 'Step one build', onClick: p.onStep }}
+          finish={{ label: 'Run to the next red build', onClick: p.onFinish, ref: finishButton }}
+        />
       )}
       {!over && (
         <div className="sim-controls" role="group" aria-label="Decide the rest of the run">

@@ -1,8 +1,9 @@
-// The parts every sim island lays out the same way: the setup form (predict, main settings, missions, more settings, sharing), the review's footer and the exports.
-import type { ReactNode } from 'react';
+// The parts every sim island lays out the same way: the setup form, the run's counters and controls, the same-dice comparison, the review's footer and the exports.
+import type { ReactNode, Ref } from 'react';
 import type { Fields, Values } from '../core/fields.ts';
 import type { Mission } from '../core/missions.ts';
 import { SEED_MAX } from '../core/fields.ts';
+import type { Speed } from '../machine/run.machine.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { Missions } from './Missions.tsx';
 import { Predict } from './Predict.tsx';
@@ -181,6 +182,115 @@ export function RunExports({ session }: { session: AnySession }) {
       <button type="button" className="button secondary" onClick={session.exportCsv}>
         Export CSV
       </button>
+    </div>
+  );
+}
+
+/** One counter: a key for tests and announcements (`data-stat`), its label and its value as shown. */
+export type Stat = readonly [key: string, label: string, value: string];
+
+/** The run's counters (`data-stat`) or the review's headline tiles (`data-tile`) as a description list. */
+export function RunStats({ stats, tag = 'stat' }: { stats: readonly Stat[]; tag?: 'stat' | 'tile' }) {
+  return (
+    <dl className="sim-stats">
+      {stats.map(([key, label, value]) => (
+        <div key={key}>
+          <dt>{label}</dt>
+          <dd {...{ [`data-${tag}`]: key }}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+interface RunControlsProps {
+  playing: boolean;
+  speed: Speed;
+  onPlay: () => void;
+  onSpeed: (speed: Speed) => void;
+  /** The step's name in the sim's own unit: "Step one day", "Next minute". */
+  step: { label: string; onClick: () => void };
+  /** Where a fast run stops: "Run to the next outage", "Run to the end". */
+  finish: { label: string; onClick: () => void; ref?: Ref<HTMLButtonElement> };
+  playRef?: Ref<HTMLButtonElement>;
+  /** Shown with "Change setup" at the end when given. */
+  onConfigure?: () => void;
+  /** The sim's own actions, after the speed. */
+  children?: ReactNode;
+}
+
+/** Play or pause, one step, run on, the speed, the sim's own actions and "Change setup", as one labelled group. */
+export function RunControls(p: RunControlsProps) {
+  return (
+    <div className="sim-controls" role="group" aria-label="Run controls">
+      <button type="button" className="button" ref={p.playRef} onClick={p.onPlay}>
+        {p.playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" className="button secondary" onClick={p.step.onClick}>
+        {p.step.label}
+      </button>
+      <button type="button" className="button secondary" ref={p.finish.ref} onClick={p.finish.onClick}>
+        {p.finish.label}
+      </button>
+      <label>
+        Speed
+        <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
+          <option value="slow">Slow</option>
+          <option value="normal">Normal</option>
+          <option value="fast">Fast</option>
+        </select>
+      </label>
+      {p.children}
+      {p.onConfigure && (
+        <button type="button" className="button secondary" onClick={p.onConfigure}>
+          Change setup
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** One way of playing the same dice: its column heading and its summary. */
+export interface CompareColumn<S> {
+  label: string;
+  summary: S;
+}
+
+/** The same dice played several ways: one column per way, one row per measure, scrollable by keyboard on a phone. */
+export function CompareTable<S>({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: readonly CompareColumn<S>[];
+  rows: readonly (readonly [string, (s: S) => string])[];
+}) {
+  return (
+    <div className="table-scroll" role="region" aria-label={`${caption}, scrollable`} tabIndex={0}>
+      <table className="scorecard" data-compare>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.label}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, read]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {columns.map((c) => (
+                <td key={c.label}>{read(c.summary)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
