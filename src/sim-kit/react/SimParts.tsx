@@ -215,11 +215,11 @@ interface RunControlsProps {
   playRef?: Ref<HTMLButtonElement>;
   /** Shown with "Change setup" at the end when given. */
   onConfigure?: () => void;
-  /** The sim's own actions, after the speed. */
+  /** The sim's own actions, after running on and before the speed. */
   children?: ReactNode;
 }
 
-/** Play or pause, one step, run on, the speed, the sim's own actions and "Change setup", as one labelled group. */
+/** Play or pause, one step, run on, the sim's own actions, the speed and "Change setup", as one labelled group. */
 export function RunControls(p: RunControlsProps) {
   return (
     <div className="sim-controls" role="group" aria-label="Run controls">
@@ -232,6 +232,7 @@ export function RunControls(p: RunControlsProps) {
       <button type="button" className="button secondary" ref={p.finish.ref} onClick={p.finish.onClick}>
         {p.finish.label}
       </button>
+      {p.children}
       <label>
         Speed
         <select value={p.speed} onChange={(e) => p.onSpeed(e.target.value as Speed)}>
@@ -240,7 +241,6 @@ export function RunControls(p: RunControlsProps) {
           <option value="fast">Fast</option>
         </select>
       </label>
-      {p.children}
       {p.onConfigure && (
         <button type="button" className="button secondary" onClick={p.onConfigure}>
           Change setup
