@@ -136,8 +136,12 @@ function SimGroup({ sim, scenarios }: ClassReport['sims'][number]) {
 export default function Debrief() {
   const [text, setText] = useState('');
   const [report, setReport] = useState<ClassReport | null>(null);
+  // The box is rendered on the server but can only keep what is typed once React runs: until then it is closed, so
+  // codes pasted while the page is still loading are never silently dropped.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
+    setReady(true);
     try {
       const saved = localStorage.getItem(SAVED);
       if (saved) {
@@ -169,7 +173,7 @@ export default function Debrief() {
       >
         <label className="slider">
           Result codes: paste them as they came, one per line or inside chat messages
-          <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-codes />
+          <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} disabled={!ready} data-codes />
         </label>
         <button type="submit" className="button" disabled={!text.trim()}>
           Chart the class
