@@ -251,12 +251,16 @@ test('the class debrief charts handoff codes, one point per learner with a shape
 test('codes pasted while the debrief page is still loading are kept: the box opens for typing once it can read them', async ({ page }) => {
   const values = { ...defaultValues(handoffFields), way: 'devops' as const };
   const code = encodeResult(handoffCode, 2026, values, summarize(simulate(handoffParams(values), 2026)), 't009');
-  // A slow phone or a busy laptop: the debrief island's code arrives two seconds late.
+  // A slow phone or a busy laptop: the debrief island's code is held back until the test lets it through.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_astro\/Debrief\.[\w-]+\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await held;
     await route.continue();
   });
   await page.goto('/instructor/debrief/');
+  await expect(page.locator('[data-codes]')).toBeDisabled();
+  release();
   await page.locator('[data-codes]').fill(`Learner 1: ${code}`);
   await page.getByRole('button', { name: 'Chart the class' }).click();
   await expect(page.locator('[data-debrief-status]')).toContainText('1 learner counted');
