@@ -1,6 +1,6 @@
 // Playwright: browser tests against the built site served as CloudFront serves it (its headers and CSP), in Debian's Chromium when present.
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.ts';
+import { CHROMIUM_FLAGS, TEST_CHROMIUM_PATH } from './scripts/chromium.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 
@@ -24,7 +24,7 @@ export default defineConfig({
     // the offline tests allow it for themselves.
     serviceWorkers: 'block',
     launchOptions: {
-      ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
+      ...(TEST_CHROMIUM_PATH ? { executablePath: TEST_CHROMIUM_PATH } : {}),
       args: CHROMIUM_FLAGS,
     },
   },
