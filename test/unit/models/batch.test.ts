@@ -158,17 +158,19 @@ describe('risk and batch size', () => {
     );
   });
 
-  it('agrees with 1 - (1 - p)^n within four standard errors for every size from 1 to 100', () => {
+  // 500 comparisons a run: at four standard errors one in 30 runs failed by chance (seed 1360352716 drew 4.7 at n=18, p=2%).
+  // At 5.5 a chance failure is about one in 50,000 runs, and an off-by-one in n still misses by 9 at n=1.
+  it('agrees with 1 - (1 - p)^n within 5.5 standard errors for every size from 1 to 100', () => {
     fc.assert(
       fc.property(fc.constantFrom(0.01, 0.02, 0.05, 0.08, 0.2), seedArb, (p, seed) => {
         const trials = 4000;
         for (const point of riskCurve(p, sizesUpTo(100), trials, seed)) {
           const q = point.closedForm;
-          const tolerance = 4 * Math.sqrt((q * (1 - q)) / trials) + 1 / trials;
+          const tolerance = 5.5 * Math.sqrt((q * (1 - q)) / trials) + 1 / trials;
           expect(Math.abs(point.monteCarlo - q), `n=${point.size}`).toBeLessThanOrEqual(tolerance);
         }
       }),
-      { numRuns: 5 },
+      { numRuns: 5, examples: [[0.02, 1360352716]] },
     );
   });
 });
