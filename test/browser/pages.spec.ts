@@ -25,6 +25,8 @@ for (let i = 0; i < pages.length; i += PER_TEST) {
         await visit(page, path);
         await expect(page.locator('h1')).toHaveCount(1);
         await expect(page.getByRole('contentinfo').getByRole('link', { name: 'For instructors' })).toHaveAttribute('href', /\/instructor\/$/);
+        // The site script links the web manifest after first paint, so the page stays installable.
+        await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
         expect(await axeViolations(page)).toEqual([]);
         const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
         for (const href of hrefs) {
