@@ -2,6 +2,8 @@
 import { $notice } from './progress-store.ts';
 
 const THEME_KEY = 'ship-small:theme';
+/** The site's base path, with one trailing slash. */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 function setupTheme(): void {
   const select = document.querySelector<HTMLSelectElement>('#theme-select');
@@ -95,21 +97,23 @@ function setupNotice(): void {
 for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
 
 /**
- * Offline support: the Workbox service worker written at build time (never in dev, where files change under it), and the
- * web manifest that makes the course installable. The manifest is linked here, not in the head, because a head link is
- * fetched before first paint and held the paint back by about 150 ms on a throttled phone.
+ * The web manifest that makes the course installable, linked once this script runs rather than in the head: a head link
+ * is fetched before first paint and held the paint back by about 150 ms on a throttled phone.
  */
+function linkManifest(): void {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'manifest', href: `${BASE}manifest.webmanifest` }));
+}
+
+/** Offline support: the Workbox service worker written at build time (never in dev, where files change under it). */
 function registerServiceWorker(): void {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  const manifest = Object.assign(document.createElement('link'), { rel: 'manifest', href: `${base}manifest.webmanifest` });
-  document.head.append(manifest);
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch(() => {
+  navigator.serviceWorker.register(`${BASE}sw.js`, { scope: BASE }).catch(() => {
     /* offline support is a bonus: the course works without it */
   });
 }
 
 setupTheme();
+linkManifest();
 registerServiceWorker();
 setupSearchShortcut();
 setupTerms();
