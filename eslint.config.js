@@ -6,7 +6,7 @@ const noApp = {
   group: ['**/islands/**', '**/machines/**', '**/components/**', '**/layouts/**', '**/pages/**', '**/scripts/**'],
   message: 'Models are pure: they import nothing from the app.',
 };
-const noReact = { group: ['react', 'react-dom', 'react-dom/*', '@xstate/react'], message: 'Only src/islands/ may use React.' };
+const noReact = { group: ['react', 'react-dom', 'react-dom/*', 'preact', 'preact/*', '@xstate/react'], message: 'Only src/islands/ may use React.' };
 
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'infra/cdk.out/'] },

@@ -1,10 +1,8 @@
 // The metrics dashboard island: the learner's saved runs from every sim on a wall they choose, the four keys in their 2024 bands, and one number gamed.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { dashboardMachine } from '../../machines/dashboard.machine.ts';
 import { SAMPLE_RUNS, baseline, csvRows, dashboardMissions, gameTarget, wallCsvRows, type GameRow } from '../../models/dashboard/index.ts';
-import { emptyProgress } from '../../lib/progress.ts';
 import { downloadText } from '../../lib/download.ts';
-import { $progress } from '../../scripts/progress-store.ts';
 import {
   DASHBOARD_ID,
   dashboardCode,
@@ -26,6 +24,7 @@ import { SimShell } from '../../sim-kit/react/SimShell.tsx';
 import { useFocusWhen, useProjectorKeys } from '../../sim-kit/react/hooks.ts';
 import { useActor } from '../../sim-kit/react/use-actor.ts';
 import { useScenario } from '../../sim-kit/react/use-scenario.ts';
+import { useProgress } from '../../sim-kit/react/use-progress.ts';
 import { useSimRecord } from '../../sim-kit/react/use-sim-record.ts';
 import { randomUnit } from '../../sim-kit/react/use-sim-session.ts';
 import { Setup } from './Setup.tsx';
@@ -33,11 +32,6 @@ import { Target } from './Target.tsx';
 import { Wall } from './Wall.tsx';
 import './dashboard-sim.css';
 
-const subscribe = (onChange: () => void) => $progress.subscribe(onChange);
-const read = () => $progress.get();
-/** The server render and hydration see no saved progress, so the markup matches; the learner's runs follow at once. */
-const EMPTY = emptyProgress();
-const serverRead = () => EMPTY;
 const SPLITS = Array.from({ length: dashboardFields.split.max }, (_, i) => i + 1);
 
 export default function DashboardSim() {
@@ -45,7 +39,7 @@ export default function DashboardSim() {
   const { values } = scenario;
   const [snapshot, send] = useActor(dashboardMachine, {});
   const { prediction, targetGuess, chosen, built } = snapshot.context;
-  const progress = useSyncExternalStore(subscribe, read, serverRead);
+  const progress = useProgress();
   const runs = useMemo(() => runsFromProgress(progress), [progress]);
   const record = useSimRecord(DASHBOARD_ID);
   const [announcement, setAnnouncement] = useState('');

@@ -1,17 +1,11 @@
 // A sim's saved record in the learner's progress: its last runs and the missions won, read live and written through the store.
-import { useSyncExternalStore } from 'react';
-import { $progress, update } from '../../scripts/progress-store.ts';
-import { emptyProgress, lastSimRun, missionsWon, recordSimRun, winMission } from '../../lib/progress.ts';
+import { update } from '../../scripts/progress-store.ts';
+import { lastSimRun, missionsWon, recordSimRun, winMission } from '../../lib/progress.ts';
 import type { SimRun } from '../../schemas/progress.ts';
-
-const subscribe = (onChange: () => void) => $progress.subscribe(onChange);
-const snapshot = () => $progress.get();
-/** The server render (and hydration) sees no saved progress, so the markup matches; the client's saved record follows at once. */
-const EMPTY = emptyProgress();
-const serverSnapshot = () => EMPTY;
+import { useProgress } from './use-progress.ts';
 
 export function useSimRecord(simId: string) {
-  const progress = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
+  const progress = useProgress();
   return {
     lastRun: lastSimRun(progress, simId),
     won: missionsWon(progress, simId),
