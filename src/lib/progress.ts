@@ -1,16 +1,7 @@
-// Pure progress updates, with no validation code: what every page needs (lib/progress-read.ts validates untrusted data).
+// Pure progress updates (visits, answers, confidence, simulation runs), with no validation code: lib/progress-read.ts validates untrusted data.
 import type { Confidence, MissionId, Progress, SimId, SimRun } from '../schemas/progress.ts';
 
-/**
- * The version of the saved-progress format. The schema, the empty value, the fingerprint and the store's trust check all
- * derive from it; raising it needs a new rung on the migration ladder in lib/progress-read.ts (a test checks each rung).
- */
-export const PROGRESS_VERSION = 5;
-
-export const PROGRESS_KEY = 'ship-small:progress';
-export const BACKUP_PREFIX = 'ship-small:progress-backup:';
-/** Where the store keeps the signature of the last value it wrote itself. */
-export const SIGNATURE_KEY = 'ship-small:progress-signature';
+export { BACKUP_PREFIX, PROGRESS_KEY, PROGRESS_VERSION, SIGNATURE_KEY, emptyProgress, signature } from './progress-keys.ts';
 
 /** At most this many finished runs are kept per simulation, the newest. */
 export const MAX_SIM_RUNS = 20;
@@ -22,30 +13,6 @@ export const SIM_ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 export const SUMMARY_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,31}$/;
 /** An ISO date as `Date.toISOString` writes it. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
-
-/**
- * A fingerprint (FNV-1a, 32 bits) of a saved value, tagged with the format version. The store writes it beside every
- * value it saves; a value whose fingerprint matches came from this code and needs no validation, anything else (older,
- * damaged, edited) is validated. It guards against accidents, not attackers: someone who edits both keys gets what they wrote.
- */
-export function signature(raw: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < raw.length; i++) hash = Math.imul(hash ^ raw.charCodeAt(i), 0x01000193);
-  return `v${PROGRESS_VERSION}:${(hash >>> 0).toString(36)}:${raw.length}`;
-}
-
-export function emptyProgress(): Progress {
-  return {
-    version: PROGRESS_VERSION,
-    visited: {},
-    completed: {},
-    quiz: {},
-    last: null,
-    confidence: { before: null, after: null },
-    assessment: null,
-    sims: {},
-  };
-}
 
 export function markVisited(progress: Progress, slug: string, now: Date = new Date()): Progress {
   const at = now.toISOString();

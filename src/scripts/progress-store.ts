@@ -1,6 +1,6 @@
 // The browser's progress store: trusts what it wrote itself, validates anything else off the critical path, and syncs across tabs.
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
-import { BACKUP_PREFIX, PROGRESS_KEY, PROGRESS_VERSION, SIGNATURE_KEY, emptyProgress, signature } from '../lib/progress.ts';
+import { BACKUP_PREFIX, PROGRESS_KEY, PROGRESS_VERSION, SIGNATURE_KEY, emptyProgress, signature } from '../lib/progress-keys.ts';
 import type { ReadResult } from '../lib/progress-read.ts';
 import type { Progress } from '../schemas/progress.ts';
 

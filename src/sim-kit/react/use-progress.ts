@@ -1,6 +1,6 @@
 // The learner's saved progress, read live: the server render and hydration see none, so the markup matches, and the saved record follows at once.
 import { useEffect, useState } from 'react';
-import { emptyProgress } from '../../lib/progress.ts';
+import { emptyProgress } from '../../lib/progress-keys.ts';
 import { $progress } from '../../scripts/progress-store.ts';
 import type { Progress } from '../../schemas/progress.ts';
 
