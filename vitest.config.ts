@@ -7,6 +7,14 @@ import { defineConfig } from 'vitest/config';
 const INTEGRATION = ['test/unit/base-path.test.ts', 'test/unit/build-errors.test.ts', 'test/unit/infra/**/*.test.ts'];
 
 export default defineConfig({
+  // The islands import React's API; as in the build (astro.config.mjs), Preact's compat layer provides it.
+  resolve: {
+    alias: [
+      { find: /^react(-dom)?$/, replacement: 'preact/compat' },
+      { find: /^react-dom\/(.*)$/, replacement: 'preact/compat/$1' },
+      { find: /^react\/(jsx-runtime|jsx-dev-runtime)$/, replacement: 'preact/$1' },
+    ],
+  },
   test: {
     environment: 'node',
     projects: [
