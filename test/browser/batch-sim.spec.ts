@@ -1,6 +1,6 @@
 // The batch-size simulation in a real browser: predict first, keyboard-only play, links and locks, the comparison, exports, saved runs and axe.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo, watchChartText } from './sim-page.ts';
 

@@ -1,6 +1,6 @@
 // The capstone simulation in a real browser: a keyboard-only quarter with axe at each stage, a bad link, the comparison, sweep, missions and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 

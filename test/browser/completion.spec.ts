@@ -1,5 +1,5 @@
 // The course summary as a finish: each simulation's best saved run and missions against the registry's totals, confidence before and after, and what to do next.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 
 test.beforeEach(() => test.slow());

@@ -1,6 +1,6 @@
 // The Conway's-law simulation in a real browser: keyboard-only drawing and play to the review with axe, a bad link, reveal and exports, a phone, no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 

@@ -1,5 +1,5 @@
 // The whole course by keyboard: every lesson in order through "Next lesson", the final assessment, the confidence check and the summary.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { positionOf, watch } from './site.ts';
 
 async function tabTo(page: Page, target: Locator, limit = 400): Promise<void> {

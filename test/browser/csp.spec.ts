@@ -1,6 +1,6 @@
 // The Content-Security-Policy's own checks: recorded hashes, length, the sim's worker and search's WebAssembly under it, and that the watch catches violations (every page is visited under it in pages.spec.ts).
 import { readdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { CLOUDFRONT_CSP_MAX_LENGTH, contentSecurityPolicy, recordedHashes } from '../../infra/lib/csp.ts';
 import { CSP, DIST, HASHES as hashes, underPolicy, visit } from './csp-watch.ts';
 

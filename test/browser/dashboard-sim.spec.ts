@@ -1,6 +1,6 @@
 // The metrics dashboard in a real browser: keyboard-only from the guess to the wall and target mode, a bad link, the learner's own runs with missions and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultScenario, defaultValues, scenarioToQuery } from '../../src/sim-kit/core/fields.ts';

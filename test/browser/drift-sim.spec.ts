@@ -1,6 +1,6 @@
 // The configuration-drift simulation in a real browser: predict first, keyboard-only play, the fleet in words, links, comparison, exports, axe and a phone.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 

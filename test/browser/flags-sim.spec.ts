@@ -1,6 +1,6 @@
 // The feature-flag simulation in a real browser: a keyboard-only day to the review with axe, a bad link, the comparison, sweep and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 

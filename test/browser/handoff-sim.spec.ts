@@ -1,6 +1,6 @@
 // The handoff-pipeline simulation in a real browser: keyboard-only runs of each preset, links, the comparison and sweep, exports, saved missions and axe.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultValues } from '../../src/sim-kit/core/fields.ts';

@@ -1,5 +1,5 @@
 // A self-paced learner's journey, by keyboard: start, answer a quiz, move on, come back, find progress kept.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { PROGRESS_KEY, passQuiz, positionOf, watch } from './site.ts';
 
 /** Presses Tab until the element is focused, so the test proves it is reachable by keyboard. */

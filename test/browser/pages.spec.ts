@@ -1,6 +1,6 @@
 // Every built page, visited once under the real CSP: no violation, no console error or failed request, axe at WCAG 2.1 AA, links that exist.
 import { existsSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { DIST, underPolicy, visit } from './csp-watch.ts';
 import { axeViolations, builtPages, watch } from './site.ts';
 
@@ -25,6 +25,17 @@ for (let i = 0; i < pages.length; i += PER_TEST) {
         await visit(page, path);
         await expect(page.locator('h1')).toHaveCount(1);
         await expect(page.getByRole('contentinfo').getByRole('link', { name: 'For instructors' })).toHaveAttribute('href', /\/instructor\/$/);
+        // Module scripts wait for the first contentful paint (scripts/after-paint.ts), then all of them run.
+        await expect(page.locator('html')).toHaveAttribute('data-scripts', 'ready');
+        const starts = await page.evaluate(() => {
+          const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+          const srcs = [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((s) => s.src);
+          const before = performance.getEntriesByType('resource').filter((r) => srcs.includes(r.name) && (paint === null || r.startTime < paint));
+          return { paint, scripts: srcs.length, before: before.map((r) => r.name) };
+        });
+        expect(starts.paint, 'the page reports its first contentful paint').not.toBeNull();
+        expect(starts.scripts).toBeGreaterThan(0);
+        expect(starts.before, 'scripts requested before the first contentful paint').toEqual([]);
         // The site script links the web manifest after first paint, so the page stays installable.
         await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
         expect(await axeViolations(page)).toEqual([]);

@@ -1,6 +1,6 @@
 // The environment-parity simulation in a real browser: a keyboard-only quarter with axe, a bad link, what a run reveals and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 

@@ -1,6 +1,6 @@
 // Progress is never lost: export/import with merge, replace and undo, bad files refused, corrupt data reset, saving paused safely, sims shown.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, passQuiz, PROGRESS_KEY, watch } from './site.ts';
 
 test('exported progress restores everything in a fresh browser', async ({ page, browser }) => {

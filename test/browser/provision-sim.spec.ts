@@ -1,6 +1,6 @@
 // The provisioning simulation in a real browser: keyboard-only play with axe, the plan in words, links, same dice, sweep, exports, a phone and no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 

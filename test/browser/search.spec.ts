@@ -1,5 +1,5 @@
 // Site search finds lessons by words in their body (never tooltip text), the "/" shortcut and its hint, and the page text around links.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('search finds a lesson by a word from its body', async ({ page }) => {
   await page.goto('/search/');

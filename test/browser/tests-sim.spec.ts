@@ -1,6 +1,6 @@
 // The test-portfolio simulation in a real browser: keyboard-only play with axe, link problems and custom shares, the reveal, exports and the batch link, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo, watchChartText } from './sim-page.ts';
 

@@ -1,5 +1,5 @@
 // Workshop mode in a real browser: shared scenarios, result codes into the debrief, the planner, the projector view and offline use.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, watch } from './site.ts';
 import { SimPage } from './sim-page.ts';
 
