@@ -9,24 +9,37 @@ export const PARKED = 'text/x-after-paint';
 
 /**
  * Starts the parked scripts, in document order, once the first contentful paint is recorded; at once on a page opened
- * in the background, which does not paint; after 3 s in a browser that reports no paint. `<html data-scripts>` reads
- * "waiting", then "ready" once every script has run or failed. Written small by hand: every page carries it.
+ * in the background, which does not paint; after 3 s in a browser that reports no paint. A parked file becomes a module
+ * script, a parked inline script runs as it was. `<html data-scripts>` reads "waiting", then "ready" once every file has
+ * run or failed. Written small by hand: every page carries it.
  */
 export const LOADER = [
-  '(()=>{const d=document,a=d.documentElement.dataset,go=()=>{if(a.scripts!="waiting")return;a.scripts="loading";let n=0;',
-  `for(const o of d.querySelectorAll('script[type="${PARKED}"]')){const s=d.createElement("script");n++;`,
-  's.type="module";s.async=!1;s.src=o.src;s.onload=s.onerror=()=>--n||(a.scripts="ready");o.replaceWith(s)}};a.scripts="waiting";',
-  'd.visibilityState=="hidden"?go():(setTimeout(go,3e3),new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint")[0]&&go())',
+  '(()=>{const d=document,a=d.documentElement.dataset,ok=()=>a.scripts="ready",go=()=>{if(a.scripts!="waiting")return;a.scripts="loading";let n=0;',
+  `for(const o of d.querySelectorAll('script[type="${PARKED}"]')){const s=d.createElement("script");`,
+  'if(o.src){n++;s.type="module";s.async=!1;s.src=o.src;s.onload=s.onerror=()=>--n||ok()}else s.text=o.text;o.replaceWith(s)}n||ok()};',
+  'a.scripts="waiting";d.visibilityState=="hidden"?go():(setTimeout(go,3e3),new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint")[0]&&go())',
   '.observe({type:"paint",buffered:!0}))})()',
 ].join('');
 
-/** A page with its module scripts parked and the loader before `</body>`; a page with none is returned unchanged. */
+/** Astro's inline definition of a hydration directive (client:visible and the like): islands wait for it before they load. */
+const DIRECTIVE = /<script>(\(\(\)=>\{(?:(?!<\/script>)[\s\S])*?window\.dispatchEvent\(new Event\("astro:\w+"\)\);\}\)\(\);)<\/script>/g;
+
+/**
+ * A page with its module scripts and its islands' hydration directives parked, and the loader before `</body>`; a page
+ * with neither is returned unchanged. An island in view at load would otherwise fetch its code before the first paint.
+ */
 export function parkScripts(html: string): string {
   let parked = 0;
-  const out = html.replace(/<script type="module" src="/g, () => {
-    parked++;
-    return `<script type="${PARKED}" src="`;
-  });
+  const out = html
+    .replace(/<script type="module" src="/g, () => {
+      parked++;
+      return `<script type="${PARKED}" src="`;
+    })
+    .replace(DIRECTIVE, (_m, body: string) => {
+      parked++;
+      // Astro's island script reads the global `Astro` as soon as an island connects; the directive used to create it.
+      return `<script>self.Astro||(self.Astro={})</script><script type="${PARKED}">${body}</script>`;
+    });
   if (parked === 0) return html;
   const end = out.lastIndexOf('</body>');
   if (end < 0) throw new Error('after-paint: a page with module scripts has no </body> to put the loader before');

@@ -144,7 +144,8 @@ const chrome = await chromeLauncher.launch({
 // Stopped early (Ctrl-C): take Chromium and the servers down too, rather than leave them running.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.allSettled([chrome.kill(), ...servers.map((s) => s.close())]).finally(() => {
+    chrome.kill();
+    void Promise.allSettled(servers.map((s) => s.close())).finally(() => {
       rmSync(floorDir, { recursive: true, force: true });
       process.exit(130);
     });
@@ -165,7 +166,7 @@ try {
     process.stdout.write('\n');
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   for (const s of servers) await s.close();
   rmSync(floorDir, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PARKED } from '../../scripts/after-paint.ts';
 
 /** Hashes ('sha256-…' sources) of the inline code the built pages carry, each list sorted and without repeats. */
 export interface CspHashes {
@@ -36,10 +37,13 @@ const decodeAttribute = (value: string) =>
         : (ENTITIES[name.toLowerCase()] ?? ref),
   );
 
-/** Script types a browser runs; other types (JSON data blocks, for instance) are not subject to script-src. */
+/**
+ * Script types a browser runs; other types (JSON data blocks, for instance) are not subject to script-src. A script
+ * parked until first paint (scripts/after-paint.ts) is run as it is by the page's loader, so it needs its hash too.
+ */
 const isExecutable = (attrs: string) => {
   const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase();
-  return type === undefined || type === 'module' || type === 'text/javascript' || type === 'application/javascript';
+  return type === undefined || type === 'module' || type === 'text/javascript' || type === 'application/javascript' || type === PARKED;
 };
 
 /** The inline code of one HTML document. */

@@ -1,4 +1,4 @@
-// The browser tests' `test`: every navigation (goto, reload, back, forward) also waits until the page's scripts, which start after first paint, have run.
+// The browser tests' `test`: every navigation (goto, reload, back, forward) and every wait for one also waits until the page's scripts, which start after first paint, have run.
 import { test as base, type Page } from '@playwright/test';
 
 export { expect, type Locator, type Page } from '@playwright/test';
@@ -8,7 +8,8 @@ export async function scriptsReady(page: Page): Promise<void> {
   await page.locator('html:is([data-scripts="waiting"], [data-scripts="loading"])').waitFor({ state: 'detached' });
 }
 
-const NAVIGATIONS = ['goto', 'reload', 'goBack', 'goForward'] as const;
+/** Page methods that navigate or wait for a navigation (a click on a link, say) to finish. */
+const NAVIGATIONS = ['goto', 'reload', 'goBack', 'goForward', 'waitForURL', 'waitForLoadState'] as const;
 let patched = false;
 
 /** Wraps the navigations of Playwright's Page class, so pages from any context (a test's own `browser.newContext()` too) wait. */

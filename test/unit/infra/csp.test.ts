@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PARKED } from '../../../scripts/after-paint.ts';
 import {
   CLOUDFRONT_CSP_MAX_LENGTH,
   CSP_REPORT_GROUP,
@@ -22,6 +23,10 @@ describe('finding inline code in a page', () => {
   it('takes inline scripts but not scripts loaded from a file or data blocks', () => {
     const html = `<script>a()</script><script type="module">b()</script><script type="module" src="/x.js"></script><script type="application/ld+json">{}</script>`;
     expect(inlineCode(html).scripts).toEqual(['a()', 'b()']);
+  });
+
+  it('takes inline scripts parked until first paint, which the page’s loader runs as they are', () => {
+    expect(inlineCode(`<script type="${PARKED}">c()</script><script type="${PARKED}" src="/y.js"></script>`).scripts).toEqual(['c()']);
   });
 
   it('takes inline style elements and style attributes, decoding character references as the browser does', () => {

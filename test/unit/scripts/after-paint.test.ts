@@ -18,6 +18,14 @@ describe('parking a page’s scripts until first paint', () => {
     expect(out.endsWith(`<script>${LOADER}</script></body></html>`)).toBe(true);
   });
 
+  it('parks Astro’s island directive too, so an island in view waits for the paint before it loads its code', () => {
+    const directive = '(()=>{var a=(s)=>{s()};(self.Astro||(self.Astro={})).visible=a;window.dispatchEvent(new Event("astro:visible"));})();';
+    const runtime = '(()=>{customElements.define("astro-island",class extends HTMLElement{})})();';
+    const out = parkScripts(page(`<script>${directive}</script><script>${runtime}</script><script type="module" src="/a.js"></script>`));
+    expect(out).toContain(`<script>self.Astro||(self.Astro={})</script><script type="${PARKED}">${directive}</script>`);
+    expect(out).toContain(`<script>${runtime}</script>`);
+  });
+
   it('leaves a page without module scripts exactly as it was', () => {
     const html = page('<script type="application/ld+json">{}</script>');
     expect(parkScripts(html)).toBe(html);
