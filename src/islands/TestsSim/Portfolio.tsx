@@ -8,6 +8,9 @@ import { FieldInput } from '../../sim-kit/react/FieldInput.tsx';
 /** The field holding each level's custom share. */
 export const SHARE_FIELD: PerLevel<'unit' | 'integ' | 'ui' | 'system'> = { unit: 'unit', integration: 'integ', ui: 'ui', system: 'system' };
 
+/** A level's bar as a percentage of the full width: its share, drawn at least 1% wide so an empty level still shows. */
+const barWidth = (share: number) => Math.max(1, share * 100);
+
 /** Minutes as "20 s" under a minute, else "1.5 min". */
 export function shortMinutes(m: number): string {
   return m < 1 ? `${Math.round(m * 60)} s` : `${Math.round(m * 10) / 10} min`;
@@ -26,9 +29,10 @@ export function PortfolioShape({ shares, tests, caption }: { shares: PerLevel<nu
               <strong>{levelName(level)[0]!.toUpperCase() + levelName(level).slice(1)}</strong>: {Math.round(shares[level] * 100)}%,{' '}
               {plural(tests[level], 'test')}, {shortMinutes(tests[level] * RUN_MINUTES[level])} a run
             </span>
-            <span className="tier-bar" aria-hidden="true">
-              <span className={`tier tier-${level}`} style={{ width: `${Math.max(1, shares[level] * 100)}%` }} />
-            </span>
+            {/* An SVG bar, not a styled width: the server render then needs no style attribute, which the CSP would have to hash. */}
+            <svg className="tier-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+              <rect className={`tier tier-${level}`} x={(100 - barWidth(shares[level])) / 2} width={barWidth(shares[level])} height="1" />
+            </svg>
           </li>
         ))}
       </ul>
