@@ -1,5 +1,5 @@
 // Every built page, visited once under the real CSP: no violation, no console error or failed request, axe at WCAG 2.1 AA, links that exist.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { DIST, underPolicy, visit } from './csp-watch.ts';
 import { axeViolations, builtPages, watch } from './site.ts';
@@ -8,6 +8,31 @@ const pages = builtPages(DIST);
 
 test('the build has the pages a learner needs', () => {
   for (const path of ['/', '/lessons/', '/glossary/', '/search/', '/404.html', '/lessons/origins/']) expect(pages).toContain(path);
+});
+
+/** A class only one sim's stylesheet defines, and the lessons that embed that sim. */
+const SIM_STYLES = {
+  '.sim-capstone': ['together'],
+  '.org-lists': ['conway'],
+  '.wall-target': ['measure'],
+  '.sim-drift': ['source-control'],
+  '.sim-flags': ['deployment'],
+  '.pipeline': ['waterfall', 'agile'],
+  '.fix-list': ['production'],
+  '.pv-servers': ['provisioning'],
+  '.portfolio': ['testing'],
+};
+
+test('a lesson page carries its own simulation’s styles and no other sim’s', () => {
+  const lessons = pages.filter((p) => /^\/lessons\/[a-z-]+\/$/.test(p));
+  expect(lessons.length).toBeGreaterThanOrEqual(13);
+  for (const path of lessons) {
+    const slug = path.split('/')[2]!;
+    const css = [...readFileSync(`${DIST}${path}index.html`, 'utf8').matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+    for (const [selector, hosts] of Object.entries(SIM_STYLES)) {
+      expect(css.includes(selector), `${path} and ${selector}`).toBe(hosts.includes(slug));
+    }
+  }
 });
 
 // Pages go four to a test, in one browser page: a fresh context per page costs more than the checks themselves.
