@@ -9,7 +9,8 @@ export const PARKED = 'text/x-after-paint';
 
 /**
  * Starts the parked scripts, in document order, once the first contentful paint is recorded; at once on a page opened
- * in the background, which does not paint; after 3 s in a browser that reports no paint. A parked file becomes a module
+ * in the background, which does not paint, and in a browser without paint timing. Never on a timer, so scripts cannot
+ * start before the paint however slow the machine (the page audit checks that order). A parked file becomes a module
  * script, a parked inline script runs as it was. `<html data-scripts>` reads "waiting", then "ready" once every file has
  * run or failed. Written small by hand: every page carries it.
  */
@@ -17,8 +18,8 @@ export const LOADER = [
   '(()=>{const d=document,a=d.documentElement.dataset,ok=()=>a.scripts="ready",go=()=>{if(a.scripts!="waiting")return;a.scripts="loading";let n=0;',
   `for(const o of d.querySelectorAll('script[type="${PARKED}"]')){const s=d.createElement("script");`,
   'if(o.src){n++;s.type="module";s.async=!1;s.src=o.src;s.onload=s.onerror=()=>--n||ok()}else s.text=o.text;o.replaceWith(s)}n||ok()};',
-  'a.scripts="waiting";d.visibilityState=="hidden"?go():(setTimeout(go,3e3),new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint")[0]&&go())',
-  '.observe({type:"paint",buffered:!0}))})()',
+  'a.scripts="waiting";d.visibilityState=="hidden"||!PerformanceObserver.supportedEntryTypes.includes("paint")?go():',
+  'new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint")[0]&&go()).observe({type:"paint",buffered:!0})})()',
 ].join('');
 
 /** Astro's inline definition of a hydration directive (client:visible and the like): islands wait for it before they load. */
