@@ -4,16 +4,31 @@ import { encode } from 'uqr';
 export interface QrDrawing {
   /** Modules per side, the quiet border included. */
   size: number;
-  /** One SVG path covering every dark module. */
+  /**
+   * One SVG path over every dark module, to be stroked 1 module wide: a line through each horizontal run of dark
+   * modules (`M x y.5 h n` for a row's first, `m gap 0 h n` for the next), about a sixth of the text of a square per module.
+   */
   d: string;
 }
 
 /** The QR code of `text` (error correction M, a two-module border) as one path. Throws if the text is too long for a QR code. */
 export function qrDrawing(text: string): QrDrawing {
   const qr = encode(text, { ecc: 'M', border: 2 });
-  const cells: string[] = [];
-  qr.data.forEach((row, y) => row.forEach((dark, x) => dark && cells.push(`M${x},${y}h1v1h-1z`)));
-  return { size: qr.size, d: cells.join('') };
+  const rows: string[] = [];
+  qr.data.forEach((row, y) => {
+    let path = '';
+    let pen = -1; // where the last run ended on this row; -1 before the first
+    for (let x = 0; x < row.length; x++) {
+      if (!row[x]) continue;
+      let end = x + 1;
+      while (row[end]) end++;
+      path += pen < 0 ? `M${x} ${y}.5h${end - x}` : `m${x - pen} 0h${end - x}`;
+      pen = end;
+      x = end;
+    }
+    rows.push(path);
+  });
+  return { size: qr.size, d: rows.join('') };
 }
 
 /** An absolute link to a site path under the base, for codes and printouts that leave the browser. */
