@@ -11,13 +11,15 @@ export const PARKED = 'text/x-after-paint';
  * Starts the parked scripts, in document order, once the first contentful paint is recorded; at once on a page opened
  * in the background, which does not paint, and in a browser without paint timing. Never on a timer, so scripts cannot
  * start before the paint however slow the machine (the page audit checks that order). A parked file becomes a module
- * script, a parked inline script runs as it was. `<html data-scripts>` reads "waiting", then "ready" once every file has
- * run or failed. Written small by hand: every page carries it.
+ * script (in order: async off), a parked inline script runs as it was; one script per task, so starting them is a few
+ * short tasks rather than one long one. `<html data-scripts>` reads "waiting", then "ready" once every script has run
+ * or failed. Written small by hand: every page carries it.
  */
 export const LOADER = [
-  '(()=>{const d=document,a=d.documentElement.dataset,ok=()=>a.scripts="ready",go=()=>{if(a.scripts!="waiting")return;a.scripts="loading";let n=0;',
-  `for(const o of d.querySelectorAll('script[type="${PARKED}"]')){const s=d.createElement("script");`,
-  'if(o.src){n++;s.type="module";s.async=!1;s.src=o.src;s.onload=s.onerror=()=>--n||ok()}else s.text=o.text;o.replaceWith(s)}n||ok()};',
+  '(()=>{const d=document,a=d.documentElement.dataset,ok=()=>a.scripts="ready",go=()=>{if(a.scripts!="waiting")return;a.scripts="loading";',
+  `const q=[...d.querySelectorAll('script[type="${PARKED}"]')];let n=q.length;const done=()=>--n||ok(),step=()=>{const o=q.shift();if(!o)return;`,
+  'const s=d.createElement("script");if(o.src){s.type="module";s.async=!1;s.src=o.src;s.onload=s.onerror=done}else s.text=o.text;',
+  'o.replaceWith(s);o.src||done();setTimeout(step)};n?step():ok()};',
   'a.scripts="waiting";d.visibilityState=="hidden"||!PerformanceObserver.supportedEntryTypes.includes("paint")?go():',
   'new PerformanceObserver(l=>l.getEntriesByName("first-contentful-paint")[0]&&go()).observe({type:"paint",buffered:!0})})()',
 ].join('');
