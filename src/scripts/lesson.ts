@@ -91,7 +91,10 @@ function setupCompletion(lessonSlug: string, key: readonly number[]): void {
     const done = Boolean(progress.completed[lessonSlug]);
     // The stated rule: a lesson is complete once its quiz is passed on first tries; a lesson without a quiz by the button.
     const allowed = done || key.length === 0 || hasPassed(progress.quiz[lessonSlug], key);
-    for (const el of status) el.textContent = done ? 'Completed' : 'Not completed yet';
+    for (const el of status) {
+      el.textContent = done ? 'Completed' : 'Not completed yet';
+      el.dataset['shown'] = '';
+    }
     if (button) {
       button.textContent = done ? 'Mark as not complete' : 'Mark lesson complete';
       button.setAttribute('aria-pressed', String(done));

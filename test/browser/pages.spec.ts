@@ -90,3 +90,25 @@ test('the pages pass axe in the dark theme too', async ({ page }) => {
     expect(await axeViolations(page)).toEqual([]);
   }
 });
+
+test.describe('on a phone as Lighthouse emulates one', () => {
+  test.use({ viewport: { width: 412, height: 823 }, isMobile: true, deviceScaleFactor: 1.75 });
+
+  test('a page does not move once its scripts have run: no layout shift while a lesson or the planner loads', async ({ page }) => {
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      (window as unknown as { shifts: string[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[]) {
+          shifts.push(`${entry.value.toFixed(4)} moving ${entry.sources.map((s) => (s.node as Element | null)?.className || s.node?.nodeName).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of ['/lessons/incentives/', '/lessons/testing/', '/instructor/planner/']) {
+      await page.goto(path);
+      // The fixtures' goto has waited for the scripts; one more frame lets a shift they caused be recorded.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts), path).toEqual([]);
+    }
+  });
+});
