@@ -6,7 +6,7 @@ export interface QrDrawing {
   size: number;
   /**
    * One SVG path over every dark module, to be stroked 1 module wide: a line through each horizontal run of dark
-   * modules (`M x y.5 h n` for a row's first, `m gap 0 h n` for the next), about a sixth of the text of a square per module.
+   * modules (`M x y.5 h n` for a row's first, `m gap 0 h n` for the next), about a quarter of the text of a square per module.
    */
   d: string;
 }

@@ -8,8 +8,11 @@ import { FieldInput } from '../../sim-kit/react/FieldInput.tsx';
 /** The field holding each level's custom share. */
 export const SHARE_FIELD: PerLevel<'unit' | 'integ' | 'ui' | 'system'> = { unit: 'unit', integration: 'integ', ui: 'ui', system: 'system' };
 
-/** A level's bar as a percentage of the full width: its share, drawn at least 1% wide so an empty level still shows. */
-const barWidth = (share: number) => Math.max(1, share * 100);
+/** A level's bar, centred, in percent of the full width: its share, drawn at least 1% wide so an empty level still shows. */
+function bar(share: number): { x: number; width: number } {
+  const width = Math.max(1, share * 100);
+  return { x: (100 - width) / 2, width };
+}
 
 /** Minutes as "20 s" under a minute, else "1.5 min". */
 export function shortMinutes(m: number): string {
@@ -31,7 +34,7 @@ export function PortfolioShape({ shares, tests, caption }: { shares: PerLevel<nu
             </span>
             {/* An SVG bar, not a styled width: the server render then needs no style attribute, which the CSP would have to hash. */}
             <svg className="tier-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
-              <rect className={`tier tier-${level}`} x={(100 - barWidth(shares[level])) / 2} width={barWidth(shares[level])} height="1" />
+              <rect className={`tier tier-${level}`} {...bar(shares[level])} height="1" />
             </svg>
           </li>
         ))}
