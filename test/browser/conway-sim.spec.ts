@@ -10,6 +10,7 @@ const open = async (page: Page, query = '') => {
   return sim;
 };
 const DEVOPS = 'Where developers hand their work to operations';
+const EDIT_TEAMS = 'Change the teams: who is in each, what each works on, who talks to whom';
 
 // Whole runs played in a browser take their time on a busy 2-core machine; nothing here asserts on time.
 test.beforeEach(() => test.slow());
@@ -27,8 +28,13 @@ test('a keyboard-only learner predicts, moves an operations engineer into a team
   await tabTo(page, DEVOPS);
   await page.keyboard.press('Space');
   await expect(page.getByLabel(DEVOPS)).toBeChecked();
-  // Jo (operations) joins the Photos team, by keyboard on the list editor; the picture's text follows and the change is announced.
+  // Jo (operations) joins the Photos team, by keyboard on the list editor, unfolded first; the picture's text follows and the change is announced.
   const jo = page.locator('select[data-person="J"]');
+  await expect(jo).toBeHidden();
+  await tabTo(page, EDIT_TEAMS);
+  await page.keyboard.press('Enter');
+  await expect(jo).toBeVisible();
+  expect(await axeViolations(page, '.sim-embed')).toEqual([]);
   await tabTo(page, /^Jo \(operations\)/);
   await expect(jo).toBeFocused();
   await jo.selectOption({ label: 'Photos' });
@@ -68,6 +74,23 @@ test('a keyboard-only learner predicts, moves an operations engineer into a team
   expect(saved.sims.conway.runs[0].code).toBe(code);
   expect(saved.sims.conway.runs[0].query).toContain('custom=pADGJ.sBEH.aCFI.xKL');
   expect(saved.sims.conway.runs[0].summary.reorganisations).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test('the setup shows a preset’s teams as a picture with the lists folded, and choosing your own teams or opening a link to them unfolds the lists', async ({
+  page,
+}) => {
+  const { problems } = watch(page);
+  await open(page, '?org=silos');
+  const lists = page.locator('[data-org-editor] .org-lists');
+  await expect(page.locator('.org-picture figcaption').first()).toContainText('Front end (Ada, Ben and Chen)');
+  await expect(lists).toBeHidden();
+  await page.getByLabel('Your own teams').check();
+  await expect(lists).toBeVisible();
+  await expect(page.locator('select[data-person="A"]')).toHaveValue('0');
+  await open(page, '?org=custom&custom=pADGJ.sBEH.aCFI.xKL_');
+  await expect(lists).toBeVisible();
+  await expect(page.locator('select[data-person="J"] option:checked')).toHaveText('Photos');
   expect(problems).toEqual([]);
 });
 
@@ -126,6 +149,7 @@ test('on a 390 px phone the editor, the pictures and the review fit with no side
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const sim = await open(page, '?seed=4&features=10');
+  await page.locator('summary', { hasText: EDIT_TEAMS }).click();
   await page.locator('select[data-pair="1-4"]').selectOption('daily');
   await expect(page).toHaveURL(/org=custom/);
   await sim.predict(DEVOPS);

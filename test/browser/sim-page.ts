@@ -7,7 +7,7 @@ export async function tabTo(page: Page, name: string | RegExp, limit = 150): Pro
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
-      if (el.tagName === 'BUTTON') return (el.textContent ?? '').trim();
+      if (el.tagName === 'BUTTON' || el.tagName === 'SUMMARY') return (el.textContent ?? '').trim();
       return (el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '').trim();
     });
     if (typeof name === 'string' ? label === name : name.test(label)) return;

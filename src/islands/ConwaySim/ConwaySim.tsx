@@ -115,6 +115,7 @@ export default function ConwaySim() {
               org={org}
               onChange={draw}
               disabled={locked.has('org')}
+              folded={{ open: values.org === 'custom' }}
               label={values.org === 'custom' ? 'Your teams: change anything' : 'These teams: change anything to make them your own'}
             />
           </SetupForm>
