@@ -112,3 +112,36 @@ test.describe('on a phone as Lighthouse emulates one', () => {
     }
   });
 });
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('every lesson figure draws its text at 12 px or more and scrolls sideways by keyboard, while the page itself does not', async ({ page }) => {
+    const withFigures = pages.filter((p) => /^\/lessons\/[a-z-]+\/$/.test(p) && readFileSync(`${DIST}${p}index.html`, 'utf8').includes('class="diagram"'));
+    expect(withFigures.length).toBeGreaterThanOrEqual(6);
+    for (const path of withFigures) {
+      await page.goto(path);
+      // With the sim left unhydrated (it hydrates when scrolled to), a sim lesson's static figure is measured too.
+      const figures = await page.locator('figure.diagram').evaluateAll((all) =>
+        all.map((figure) => {
+          const svg = figure.querySelector('svg')!;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return { texts: sizes.length, smallest: Math.round(Math.min(...sizes) * 10) / 10, scrolls: figure.scrollWidth > figure.clientWidth };
+        }),
+      );
+      for (const [i, f] of figures.entries()) {
+        if (f.texts === 0) continue;
+        expect(f.smallest, `${path} figure ${i + 1}`).toBeGreaterThanOrEqual(12);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    // The widest drawing scrolls inside its figure, from the keyboard.
+    await page.goto('/lessons/conway/');
+    const figure = page.locator('figure.diagram', { has: page.locator('svg.conway-teams') });
+    await figure.focus();
+    await expect(figure).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => figure.evaluate((f) => f.scrollLeft)).toBeGreaterThan(0);
+  });
+});
