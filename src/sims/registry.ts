@@ -78,6 +78,17 @@ export const SIMS: readonly SimEntry[] = [
     missions: 2,
     code: driftCode as unknown as CodeSpec<never, never>,
     best: { rule: [['totalMinutes', 'lower']], words: 'least team time' },
+    chart: {
+      caption: 'Team time against the share of fixes made by hand, one point per learner and a shape per default way of fixing',
+      xLabel: 'Fixes made by hand (%)',
+      yLabel: 'team time (hours)',
+      x: (v) => {
+        const fixes = (v.hand ?? 0) + (v.code ?? 0);
+        return fixes === 0 ? null : Math.round((100 * (v.hand ?? 0)) / fixes);
+      },
+      y: (v) => (v.minutes === undefined ? null : Math.round(v.minutes / 6) / 10),
+      group: (v) => ['By hand', 'In the configuration', 'A mix'][v.policy ?? -1] ?? 'Other',
+    },
     projectorKeys: {
       P: 'play or pause',
       N: 'next day',

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
 import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
+import { defaultValues } from '../../src/sim-kit/core/fields.ts';
+import { runToEnd } from '../../src/sim-kit/core/model.ts';
+import { encodeResult } from '../../src/sim-kit/core/result-code.ts';
+import { model, summarize } from '../../src/models/drift/index.ts';
+import { driftFields, driftParams } from '../../src/schemas/drift-scenario.ts';
+import { driftCode } from '../../src/sims/drift.ts';
 
 const open = async (page: Page, query = '') => {
   const sim = new SimPage(page, '/lessons/source-control/', 'drift');
@@ -207,4 +213,22 @@ test('without JavaScript the lesson shows the static table and explanation inste
   await expect(page.locator('.sim-static table')).toBeVisible();
   await expect(page.locator('.sim-static')).toContainText('Each hand fix is three times quicker');
   await context.close();
+});
+
+test('the class debrief charts drift codes: team time against the share of fixes made by hand, a shape per default way of fixing', async ({ page }) => {
+  const codes = (['hand', 'code', 'mixed'] as const).map((policy, i) => {
+    const values = { ...defaultValues(driftFields), policy };
+    return encodeResult(driftCode, 2026, values, summarize(runToEnd(model, driftParams(values), 2026)), `d00${i}`);
+  });
+  const { problems } = watch(page);
+  await page.goto('/instructor/debrief/');
+  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
+  await page.getByRole('button', { name: 'Chart the class' }).click();
+  const group = page.locator('[data-debrief-sim="drift"]');
+  await expect(group.locator('tbody tr')).toHaveCount(3);
+  await expect(group.locator('figcaption')).toContainText('a shape per default way of fixing (3 of 3 learners).');
+  await expect(group.locator('svg[role="img"] :is(circle, rect[width="10"], path[fill]:not([fill="none"]))')).toHaveCount(3);
+  await expect(group.locator('.chart-legend')).toContainText('In the configuration');
+  expect(await axeViolations(page, '[data-debrief-sim="drift"]')).toEqual([]);
+  expect(problems).toEqual([]);
 });

@@ -47,6 +47,25 @@ describe('the drift sim', () => {
     expect(drift?.scenarios).toHaveLength(1);
   });
 
+  it('charts each learner on the debrief page: team time against the share of fixes made by hand, a shape per default', () => {
+    const chart = simById('drift')!.chart!;
+    const runs = (['hand', 'code', 'mixed'] as const).map((policy) => {
+      const v = values({ policy });
+      const s = summarize(runToEnd(model, driftParams(v), 7));
+      const decoded = decodeResult(CODE_SPECS, encodeResult(driftCode, 7, v, s, 'abcd'));
+      if (!decoded.ok) throw new Error(decoded.reason);
+      return { s, point: [chart.x(decoded.values), chart.y(decoded.values), chart.group(decoded.values)] };
+    });
+    const [hand, code, mixed] = runs;
+    expect(hand!.point).toEqual([100, Math.round(hand!.s.totalMinutes / 6) / 10, 'By hand']);
+    expect(code!.point).toEqual([0, Math.round(code!.s.totalMinutes / 6) / 10, 'In the configuration']);
+    expect(mixed!.point[2]).toBe('A mix');
+    // The lesson's point, on the chart: on the same dice, fixing everything by hand costs the team more time over the quarter.
+    expect(hand!.point[1] as number).toBeGreaterThan(code!.point[1] as number);
+    // A learner with no fixes to show is left off the chart rather than drawn at a made-up share.
+    expect(chart.x({ hand: 0, code: 0, minutes: 0, policy: 0 })).toBeNull();
+  });
+
   it('waits for the learner while an event needs a fix, and not on a quiet day', () => {
     let state = model.init(driftParams(values()), 5);
     expect(driftRun.needsDecision(state)).toBe(false);
