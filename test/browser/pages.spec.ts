@@ -143,5 +143,13 @@ test.describe('on a 390 px phone', () => {
     await expect(figure).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => figure.evaluate((f) => f.scrollLeft)).toBeGreaterThan(0);
+    // Scrolled to its far edge, the drawing moves and its caption stays where it can be read.
+    const caption = await figure.evaluate((f) => {
+      f.scrollLeft = f.scrollWidth;
+      const box = f.getBoundingClientRect();
+      const text = f.querySelector('figcaption')!.getBoundingClientRect();
+      return { inside: text.left >= box.left && text.right <= box.right, scrolled: f.scrollLeft > 0 };
+    });
+    expect(caption).toEqual({ inside: true, scrolled: true });
   });
 });
