@@ -9,6 +9,9 @@ import { emptyProgress, recordSimRun } from '../../src/lib/progress.ts';
 import { batchModel } from '../../src/models/batch/index.ts';
 import { batchFields, batchParams, type BatchValues } from '../../src/schemas/batch-scenario.ts';
 import { savedSummary } from '../../src/sims/batch.ts';
+import { encodeResult } from '../../src/sim-kit/core/result-code.ts';
+import { DEFAULT_WALL } from '../../src/models/dashboard/index.ts';
+import { dashboardCode, dashboardFields, summarizeWall } from '../../src/sims/dashboard.ts';
 
 const open = async (page: Page, query = '') => {
   const sim = new SimPage(page, '/lessons/measure/', 'dashboard');
@@ -180,4 +183,26 @@ test('without JavaScript the lesson shows the sample wall and the gamed target a
   await expect(fallback).toContainText('The weakest key is the change failure rate, in the medium band');
   await expect(fallback.locator('tr', { hasText: '23.09' })).toContainText('4.12');
   await context.close();
+});
+
+test('the class debrief charts dashboard codes: for each key, how many walls showed it weakest beside how many learners predicted it', async ({ page }) => {
+  // Three walls of the sample data (weakest: change failure rate), with three different guesses.
+  const values = defaultValues(dashboardFields);
+  const codes = (['leadTime', 'changeFailureRate', 'recoveryTime'] as const).map((guess, i) =>
+    encodeResult(dashboardCode, 2026, values, summarizeWall([], DEFAULT_WALL, values.window, guess), `w00${i}`),
+  );
+  const { problems } = watch(page);
+  await page.goto('/instructor/debrief/');
+  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
+  await page.getByRole('button', { name: 'Chart the class' }).click();
+  const group = page.locator('[data-debrief-sim="dashboard"]');
+  await expect(group.locator('figcaption')).toContainText('Change failure rate, 3 weakest and 1 predicted');
+  await expect(group.locator('figcaption')).toContainText('Deployment frequency, 0 weakest and 0 predicted');
+  const heights = (kind: string) => group.locator(`rect[data-bar="${kind}"]`).evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('height')) > 0));
+  expect(await heights('weakest')).toEqual([false, false, true, false]);
+  expect(await heights('guess')).toEqual([false, true, true, true]);
+  await group.getByText('The data as a table').first().click();
+  await expect(group.locator('table', { hasText: 'Learners per key' }).locator('tbody tr')).toHaveCount(4);
+  expect(await axeViolations(page, '[data-debrief-sim="dashboard"]')).toEqual([]);
+  expect(problems).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ClassReport, Counted } from '../../lib/class-report.ts';
 import { downloadText } from '../../lib/download.ts';
 import { POLICY_OPTIONS, describePolicy } from '../../schemas/batch-scenario.ts';
-import { BANDS } from '../../models/dora/bands.ts';
+import { BANDS, KEY_INFO, KEYS } from '../../models/dora/bands.ts';
 import { Chart, DataTable } from '../../sim-kit/react/charts.tsx';
 import { hours, plural } from '../../sim-kit/core/words.ts';
 import type { DebriefChart, SimEntry } from '../../sims/registry.ts';
@@ -45,6 +45,66 @@ function BatchChart({ results }: { results: Counted[] }) {
           );
         })
       }
+    </Chart>
+  );
+}
+
+/** Short names for the four keys under the dashboard's bars, short enough for four to sit side by side on a phone. */
+const KEY_SHORT = ['Deploys', 'Lead', 'Failure', 'Restore'];
+
+/** The dashboard's class view: for each DORA key, how many learners' walls showed it weakest beside how many predicted it. */
+function DashboardChart({ results }: { results: Counted[] }) {
+  const count = (part: 'weakest' | 'guess') => KEYS.map((_, i) => results.filter((r) => r.values[part] === i).length);
+  const weakest = count('weakest');
+  const guessed = count('guess');
+  const top = Math.max(1, ...weakest, ...guessed);
+  const step = Math.max(1, Math.ceil(top / 4));
+  const rows = KEYS.map((k, i) => [KEY_INFO[k].label, weakest[i]!, guessed[i]!]);
+  return (
+    <Chart
+      caption={`The key each learner’s wall showed weakest, beside the key they predicted, out of ${plural(results.length, 'learner')}: ${rows.map(([k, w, g]) => `${k}, ${w} weakest and ${g} predicted`).join('; ')}.`}
+      xDomain={[-0.5, KEYS.length - 0.5]}
+      yDomain={[0, Math.ceil(top / step) * step]}
+      xTicks={KEYS.map((_, i) => i)}
+      yTicks={Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step)}
+      formatX={(i) => KEY_SHORT[i] ?? ''}
+      xLabel="DORA key"
+      yLabel="learners"
+      table={<DataTable caption="Learners per key" columns={['Key', 'Weakest on their wall', 'Predicted weakest']} rows={rows} />}
+      legend={
+        <>
+          <span className="legend-item">
+            <svg width="16" height="16" aria-hidden="true">
+              <rect x="2" y="2" width="12" height="12" fill={POLICY_COLOURS[1]} />
+            </svg>{' '}
+            Weakest on their wall{' '}
+          </span>
+          <span className="legend-item">
+            <svg width="16" height="16" aria-hidden="true">
+              <rect x="3" y="3" width="10" height="10" fill="var(--surface)" stroke={POLICY_COLOURS[3]} strokeWidth="2" />
+            </svg>{' '}
+            Predicted weakest{' '}
+          </span>
+        </>
+      }
+    >
+      {({ x, y }) => {
+        const bar = (x(1) - x(0)) * 0.36;
+        return KEYS.flatMap((k, i) => [
+          <rect key={`${k}-wall`} x={x(i) - bar} y={y(weakest[i]!)} width={bar} height={y(0) - y(weakest[i]!)} fill={POLICY_COLOURS[1]} data-bar="weakest" />,
+          <rect
+            key={`${k}-guess`}
+            x={x(i) + 1}
+            y={y(guessed[i]!)}
+            width={bar - 2}
+            height={y(0) - y(guessed[i]!)}
+            fill="var(--surface)"
+            stroke={POLICY_COLOURS[3]}
+            strokeWidth="2"
+            data-bar="guess"
+          />,
+        ]);
+      }}
     </Chart>
   );
 }
@@ -110,6 +170,7 @@ function SimGroup({ sim, scenarios }: ClassReport['sims'][number]) {
             Scenario {scenario}: {plural(results.length, 'learner')}
           </h3>
           {sim.id === 'batch' && <BatchChart results={results} />}
+          {sim.id === 'dashboard' && <DashboardChart results={results} />}
           {sim.chart && <PartsChart chart={sim.chart} results={results} />}
           <DataTable
             caption={`Every learner on scenario ${scenario}`}
