@@ -35,13 +35,17 @@ function setupQuiz(quiz: HTMLElement, lessonSlug: string): void {
     for (const form of forms) {
       const question = Number(form.dataset['question']);
       const first = answers?.[String(question)];
+      const feedback = form.querySelector<HTMLElement>('[data-feedback]');
       if (first === undefined) {
+        // Cleared (a retake, here or in another tab): only a question that shows an answer is reset. An unanswered one
+        // keeps the choice the learner may be about to check, whatever else the save that called this changed.
+        if (!tries.has(question) && !feedback?.hasChildNodes()) continue;
         tries.delete(question);
-        form.querySelector<HTMLElement>('[data-feedback]')?.replaceChildren();
+        feedback?.replaceChildren();
         const details = form.querySelector<HTMLDetailsElement>('[data-explanations]');
         if (details) Object.assign(details, { hidden: true, open: false });
         for (const input of form.querySelectorAll<HTMLInputElement>('input[type=radio]')) input.checked = false;
-      } else if (!tries.has(question) && !form.querySelector('[data-feedback]')?.hasChildNodes()) {
+      } else if (!tries.has(question) && !feedback?.hasChildNodes()) {
         const input = form.querySelector<HTMLInputElement>(`input[value="${first}"]`);
         if (input) input.checked = true;
         explain(form, first, 1);

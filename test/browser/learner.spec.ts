@@ -80,6 +80,21 @@ test('only the first try counts: a wrong answer then a right one says so, scores
   await expect(form.locator(`input[value="${wrong}"]`)).toBeChecked();
 });
 
+test('a choice made but not yet checked survives the progress saved by answering another question', async ({ page }) => {
+  await page.goto('/lessons/agile/');
+  const first = page.locator('form[data-question]').nth(0);
+  const second = page.locator('form[data-question]').nth(1);
+  const pick = second.locator(`input[value="${await second.getAttribute('data-answer')}"]`);
+  await pick.check();
+  await first.locator(`input[value="${await first.getAttribute('data-answer')}"]`).check();
+  await first.getByRole('button', { name: /Check answer/ }).click();
+  // The score line is drawn from saved progress: once it counts the first answer, the quiz has redrawn after the save.
+  await expect(page.locator('[data-score]')).toContainText('First-try score: 1 of');
+  await expect(pick).toBeChecked();
+  await second.getByRole('button', { name: /Check answer/ }).click();
+  await expect(second.locator('[data-feedback]')).toHaveText(/^Right\. /);
+});
+
 test('a learner who misses the pass mark can retake the quiz, and passing it then completes the lesson', async ({ page }) => {
   await page.goto('/lessons/waterfall/');
   const forms = page.locator('form[data-question]');
@@ -95,6 +110,7 @@ test('a learner who misses the pass mark can retake the quiz, and passing it the
   await page.getByRole('button', { name: 'Retake this quiz' }).click();
   await expect(page.locator('[data-score]')).toHaveText('');
   await expect(forms.first().locator('[data-explanations]')).toBeHidden();
+  await expect(forms.locator('input:checked')).toHaveCount(0);
   await passQuiz(page);
   await expect(page.locator('.complete-box [data-lesson-status]')).toHaveText('Completed');
   await expect(page.getByRole('button', { name: 'Retake this quiz' })).toBeHidden();
