@@ -111,8 +111,9 @@ export function createProgressStore({ storage, loadReader, now = () => new Date(
       reader = await loadReader();
     } catch (error) {
       console.warn('The progress validator did not load; saving is paused:', error);
+      // Said once, when saving pauses: each later change retries, and repeating the notice would re-announce it every time.
+      if (!paused) $notice.set({ tone: 'warning', message: PAUSED_MESSAGE });
       paused = true;
-      $notice.set({ tone: 'warning', message: PAUSED_MESSAGE });
       return false;
     }
     const raw = unread;

@@ -122,6 +122,26 @@ describe('the progress store', () => {
     expect(store.$notice.get()?.message).toMatch(/updated from an older format/);
   });
 
+  it('says saving is paused once: later changes retry quietly, and a dismissed notice stays dismissed while still paused', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, v3({ origins: now.toISOString() }));
+    const loadReader = flaky(5);
+    const store = createProgressStore({ storage, loadReader });
+    const said: unknown[] = [];
+    store.$notice.listen((notice) => said.push(notice));
+    store.update(done('agile'));
+    await store.ready();
+    expect(store.$notice.get()?.message).toBe(PAUSED_MESSAGE);
+    store.update(done('conway'));
+    await store.ready();
+    store.$notice.set(null);
+    store.update(done('waterfall'));
+    await store.ready();
+    expect(loadReader).toHaveBeenCalledTimes(4);
+    expect(store.isPaused()).toBe(true);
+    expect(said).toEqual([{ tone: 'warning', message: PAUSED_MESSAGE }, null]);
+  });
+
   it('resets unreadable data with a notice, keeping a backup of it', async () => {
     const storage = new MemoryStorage();
     storage.setItem(PROGRESS_KEY, '{"version":2,');
