@@ -1,7 +1,7 @@
 // The metrics dashboard in a real browser: keyboard-only from the guess to the wall and target mode, a bad link, the learner's own runs with missions and exports, a phone, and no JavaScript.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
-import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, chartClass, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultScenario, defaultValues, scenarioToQuery } from '../../src/sim-kit/core/fields.ts';
 import { runToEnd } from '../../src/sim-kit/core/model.ts';
@@ -192,10 +192,7 @@ test('the class debrief charts dashboard codes: for each key, how many walls sho
     encodeResult(dashboardCode, 2026, values, summarizeWall([], DEFAULT_WALL, values.window, guess), `w00${i}`),
   );
   const { problems } = watch(page);
-  await page.goto('/instructor/debrief/');
-  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
-  await page.getByRole('button', { name: 'Chart the class' }).click();
-  const group = page.locator('[data-debrief-sim="dashboard"]');
+  const group = await chartClass(page, 'dashboard', codes);
   await expect(group.locator('figcaption')).toContainText('Change failure rate, 3 weakest and 1 predicted');
   await expect(group.locator('figcaption')).toContainText('Deployment frequency, 0 weakest and 0 predicted');
   const heights = (kind: string) => group.locator(`rect[data-bar="${kind}"]`).evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('height')) > 0));

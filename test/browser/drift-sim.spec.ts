@@ -1,7 +1,7 @@
 // The configuration-drift simulation in a real browser: predict first, keyboard-only play, the fleet in words, links, comparison, exports, axe and a phone.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
-import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, chartClass, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultValues } from '../../src/sim-kit/core/fields.ts';
 import { runToEnd } from '../../src/sim-kit/core/model.ts';
@@ -221,10 +221,7 @@ test('the class debrief charts drift codes: team time against the share of fixes
     return encodeResult(driftCode, 2026, values, summarize(runToEnd(model, driftParams(values), 2026)), `d00${i}`);
   });
   const { problems } = watch(page);
-  await page.goto('/instructor/debrief/');
-  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
-  await page.getByRole('button', { name: 'Chart the class' }).click();
-  const group = page.locator('[data-debrief-sim="drift"]');
+  const group = await chartClass(page, 'drift', codes);
   await expect(group.locator('tbody tr')).toHaveCount(3);
   await expect(group.locator('figcaption')).toContainText('a shape per default way of fixing (3 of 3 learners).');
   await expect(group.locator('svg[role="img"] :is(circle, rect[width="10"], path[fill]:not([fill="none"]))')).toHaveCount(3);

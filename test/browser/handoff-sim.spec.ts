@@ -1,7 +1,7 @@
 // The handoff-pipeline simulation in a real browser: keyboard-only runs of each preset, links, the comparison and sweep, exports, saved missions and axe.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
-import { axeViolations, PROGRESS_KEY, watch } from './site.ts';
+import { axeViolations, chartClass, PROGRESS_KEY, watch } from './site.ts';
 import { SimPage, tabTo } from './sim-page.ts';
 import { defaultValues } from '../../src/sim-kit/core/fields.ts';
 import { encodeResult } from '../../src/sim-kit/core/result-code.ts';
@@ -236,10 +236,7 @@ test('the class debrief charts handoff codes, one point per learner with a shape
     codes.push(encodeResult(handoffCode, 2026, values, summarize(simulate(handoffParams(values), 2026)), `t00${i}`));
   }
   const { problems } = watch(page);
-  await page.goto('/instructor/debrief/');
-  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
-  await page.getByRole('button', { name: 'Chart the class' }).click();
-  const group = page.locator('[data-debrief-sim="handoff"]');
+  const group = await chartClass(page, 'handoff', codes);
   await expect(group.locator('tbody tr')).toHaveCount(3);
   await expect(group.locator('figcaption')).toContainText('a shape per way of working (3 of 3 learners).');
   await expect(group.locator('svg[role="img"] :is(circle, rect[width="10"], path[fill]:not([fill="none"]))')).toHaveCount(3);

@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import axe from 'axe-core';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** Every HTML page in dist/, as the URL path it is served at. */
 export function builtPages(dir = 'dist'): string[] {
@@ -81,4 +81,12 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
     });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, include);
+}
+
+/** Opens the class debrief, pastes result codes a learner per line, charts them, and returns the named sim's group. */
+export async function chartClass(page: Page, sim: string, codes: readonly string[]): Promise<Locator> {
+  await page.goto('/instructor/debrief/');
+  await page.locator('[data-codes]').fill(codes.map((c, i) => `Learner ${i}: ${c}`).join('\n'));
+  await page.getByRole('button', { name: 'Chart the class' }).click();
+  return page.locator(`[data-debrief-sim="${sim}"]`);
 }

@@ -59,14 +59,15 @@ function DashboardChart({ results }: { results: Counted[] }) {
   const guessed = count('guess');
   const top = Math.max(1, ...weakest, ...guessed);
   const step = Math.max(1, Math.ceil(top / 4));
+  const ticks = Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
   const rows = KEYS.map((k, i) => [KEY_INFO[k].label, weakest[i]!, guessed[i]!]);
   return (
     <Chart
       caption={`The key each learner’s wall showed weakest, beside the key they predicted, out of ${plural(results.length, 'learner')}: ${rows.map(([k, w, g]) => `${k}, ${w} weakest and ${g} predicted`).join('; ')}.`}
       xDomain={[-0.5, KEYS.length - 0.5]}
-      yDomain={[0, Math.ceil(top / step) * step]}
+      yDomain={[0, ticks[ticks.length - 1]!]}
       xTicks={KEYS.map((_, i) => i)}
-      yTicks={Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step)}
+      yTicks={ticks}
       formatX={(i) => KEY_SHORT[i] ?? ''}
       xLabel="DORA key"
       yLabel="learners"
